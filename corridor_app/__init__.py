@@ -1,0 +1,3 @@
+"""corridor_app: compare how much each country puts into an investment corridor."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Readers and writers of spreadsheet files. Never imports Qt."""

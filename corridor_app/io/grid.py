@@ -1,0 +1,25 @@
+"""A sheet as read from any file: a name and rows of raw cell values.
+
+Readers produce ``RawSheet``s; ``interpret`` turns them into tables. Row and
+column offsets keep the positions a spreadsheet program shows, so messages can
+name the real cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corridor_app.model.numbers import Decimal
+
+
+@dataclass
+class RawSheet:
+    """Cell values of one sheet; ``rows[i][j]`` is at row ``first_row + i`` (1-based)."""
+
+    name: str
+    rows: list[list[object]]
+    first_row: int = 1
+    first_col: int = 0
+    # For CSV: the decimal separator the file's numbers use, when it could be told.
+    decimal: Decimal = None
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,305 @@
+"""From raw sheets to the corridor workbook.
+
+Finds each sheet's table (by sheet name, else by its headers), its header row
+(not necessarily row 1: title rows above it are common), maps columns through
+the aliases of ``schema``, parses every cell, and turns a "Total"/"Итого" row
+into the corridor's published total. Unknown sheets and columns are kept.
+Cells that cannot be read are collected and reported together, each with its
+sheet, row and column, and the load is refused: a bad number is never loaded
+as blank or zero.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from corridor_app.io.errors import LoadError
+from corridor_app.io.grid import RawSheet
+from corridor_app.model.errors import ParseError, Problem, column_letter
+from corridor_app.model.numbers import Quantity
+from corridor_app.model.schema import (
+    CONTRIBUTIONS,
+    TABLES,
+    TableSpec,
+    Value,
+    format_unit,
+    is_total_label,
+    match_columns,
+    normalise_name,
+    parse_cell,
+    table_for_sheet,
+    unit_from_header,
+)
+from corridor_app.model.table import Origin
+from corridor_app.model.units import conversion_factor, parse_unit
+from corridor_app.model.workbook import ExtraSheet, Workbook
+
+HEADER_SCAN_ROWS = 30
+_GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
+
+
+class _Located:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+
+def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
+    """Build a ``Workbook`` from the sheets of ``path``.
+
+    Raises
+    ------
+    LoadError
+        No sheet holds a corridor table, or some cells cannot be read (all of
+        them are listed in ``LoadError.problems``).
+    """
+    book = Workbook()
+    book.source_path = path
+    found = _Located(path)
+    pending_totals: list[tuple[str, Value, Value, Value, Origin]] = []
+    for sheet in sheets:
+        book.sheet_order.append(sheet.name)
+        layout = _find_table(sheet)
+        if layout is None:
+            book.extra_sheets.append(ExtraSheet(sheet.name, sheet.rows, sheet.first_row, sheet.first_col))
+            continue
+        spec, header_index, mapping = layout
+        _read_table(book, found, sheet, spec, header_index, mapping, pending_totals)
+    _merge_total_rows(book, found, pending_totals)
+    if found.errors:
+        first = found.errors[0]
+        more = f" (and {len(found.errors) - 1} more)" if len(found.errors) > 1 else ""
+        raise LoadError(
+            path, f"{first.message}{more}", sheet=first.sheet, row=first.row, column=first.column, problems=found.errors
+        )
+    if not any(len(t) for t in book.tables.values()):
+        names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
+        raise LoadError(
+            path,
+            "no corridor table found: no sheet has a header row with a country and an amount column "
+            f"(or the Totals, Targets or Projects columns; sheets: {names}). See docs/FORMAT.md",
+        )
+    book.problems = found.warnings
+    return book
+
+
+def _find_table(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None:
+    named = table_for_sheet(sheet.name)
+    specs = [named] if named else list(TABLES)
+    best: tuple[int, TableSpec, int, dict[int, str]] | None = None
+    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        texts = [c if isinstance(c, str) else None for c in row]
+        if sum(1 for t in texts if t and t.strip()) < (1 if named else 2):
+            continue
+        for spec in specs:
+            mapping = match_columns(spec, list(texts))
+            keys = set(mapping.values())
+            needed = [c.key for c in spec.columns if c.required] if named else list(spec.signature)
+            if named and spec is not CONTRIBUTIONS and not keys:
+                continue
+            if all(k in keys for k in needed):
+                score = len(keys)
+                if best is None or score > best[0]:
+                    best = (score, spec, index, mapping)
+        if best is not None:
+            break
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _title_above(sheet: RawSheet, header_index: int) -> str:
+    for row in sheet.rows[:header_index]:
+        texts = [c.strip() for c in row if isinstance(c, str) and c.strip()]
+        if len(texts) == 1:
+            return texts[0]
+    return ""
+
+
+def _default_corridor(path: str, sheet: RawSheet, header_index: int) -> str:
+    title = _title_above(sheet, header_index)
+    if title:
+        return title.split(":")[0].strip()
+    if table_for_sheet(sheet.name) is None and not _GENERIC_SHEET.match(sheet.name.strip()):
+        return sheet.name
+    return Path(path).stem
+
+
+def _read_table(
+    book: Workbook,
+    found: _Located,
+    sheet: RawSheet,
+    spec: TableSpec,
+    header_index: int,
+    mapping: dict[int, str],
+    pending_totals: list[tuple[str, Value, Value, Value, Origin]],
+) -> None:
+    header = sheet.rows[header_index]
+    table = book.table(spec.key)
+    extras: dict[int, str] = {}
+    for pos, cell in enumerate(header):
+        if pos in mapping or cell is None or str(cell).strip() == "":
+            continue
+        name = str(cell).strip()
+        while name in table.keys or name in extras.values():
+            name += "_"
+        extras[pos] = name
+    for name in extras.values():
+        table.add_extra_column(name)
+    for pos, key in mapping.items():
+        table.headers.setdefault(key, str(header[pos]).strip())
+    header_unit = {key: unit_from_header(header[pos]) for pos, key in mapping.items()}
+    default_corridor = (
+        _default_corridor(found.path, sheet, header_index) if spec.key in ("contributions", "projects") else ""
+    )
+    records: list[dict[str, Value]] = []
+    origins: list[Origin | None] = []
+    for offset, row in enumerate(sheet.rows[header_index + 1 :], start=header_index + 1):
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
+            continue
+        sheet_row = sheet.first_row + offset
+        origin = Origin(sheet.name, sheet_row)
+        if spec.key == "contributions" and _is_total_row(row, mapping):
+            _read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
+            continue
+        record: dict[str, Value] = {}
+        quantities: dict[str, Quantity] = {}
+        for pos, key in mapping.items():
+            raw = row[pos] if pos < len(row) else None
+            try:
+                value, quantity = parse_cell(spec.column(key), raw, sheet.decimal)
+            except ParseError as exc:
+                found.errors.append(_problem(sheet, sheet_row, pos, header, exc.message))
+                continue
+            record[key] = value
+            if quantity is not None:
+                quantities[key] = quantity
+        for pos, name in extras.items():
+            record[name] = _extra_value(row[pos] if pos < len(row) else None)
+        if "corridor" in spec.keys and not record.get("corridor") and default_corridor:
+            record["corridor"] = default_corridor
+        _settle_unit(found, sheet, sheet_row, header, mapping, spec, record, quantities, header_unit)
+        records.append(record)
+        origins.append(origin)
+    table.append_many(records, origins)
+
+
+def _extra_value(raw: object) -> Value:
+    """Cells of columns the app does not know: kept as they are; dates and times as text."""
+    if raw is None or isinstance(raw, str | int | float):
+        return raw
+    return str(raw)
+
+
+def _is_total_row(row: list[object], mapping: dict[int, str]) -> bool:
+    country_pos = next((p for p, k in mapping.items() if k == "country"), None)
+    if country_pos is not None and country_pos < len(row) and is_total_label(row[country_pos]):
+        return True
+    first_text = next((c for c in row if isinstance(c, str) and c.strip()), None)
+    if not is_total_label(first_text):
+        return False
+    # "Total" in a note column next to a real country is not a total row.
+    country = row[country_pos] if country_pos is not None and country_pos < len(row) else None
+    return not (isinstance(country, str) and country.strip() and country != first_text)
+
+
+def _read_total_row(
+    found: _Located,
+    sheet: RawSheet,
+    row: list[object],
+    mapping: dict[int, str],
+    header: list[object],
+    default_corridor: str,
+    origin: Origin,
+    pending: list[tuple[str, Value, Value, Value, Origin]],
+) -> None:
+    values: dict[str, Value] = {}
+    unit: Value = None
+    for pos, key in mapping.items():
+        if key == "country":
+            continue
+        raw = row[pos] if pos < len(row) else None
+        try:
+            value, quantity = parse_cell(CONTRIBUTIONS.column(key), raw, sheet.decimal)
+        except ParseError as exc:
+            found.errors.append(_problem(sheet, origin.row, pos, header, exc.message))
+            return
+        values[key] = value
+        if key == "amount" and quantity is not None and (quantity.currency or quantity.scale):
+            unit = format_unit(quantity.currency, quantity.scale)
+    amount_pos = next(p for p, k in mapping.items() if k == "amount")
+    if values.get("amount") is None:
+        found.warnings.append(_problem(sheet, origin.row, amount_pos, header, "total row has no amount", "warning"))
+        return
+    corridor = str(values.get("corridor") or default_corridor)
+    unit = values.get("unit") or unit or unit_from_header(header[amount_pos]) or None
+    pending.append((corridor, values["amount"], unit, values.get("source"), origin))
+
+
+def _merge_total_rows(book: Workbook, found: _Located, pending: list[tuple[str, Value, Value, Value, Origin]]) -> None:
+    """A total row becomes the corridor's published total unless Totals already has one."""
+    totals = book.table("totals")
+    for corridor, amount, unit, source, origin in pending:
+        existing = [r for r in range(len(totals)) if (totals.value(r, "corridor") or "") == corridor]
+        if existing:
+            published = totals.value(existing[0], "published_total")
+            if published is not None and amount is not None and abs(float(published) - float(amount)) > 1e-9:
+                found.warnings.append(
+                    Problem(
+                        "warning",
+                        f"the total row says {amount:g} but the Totals sheet says {published:g}; Totals is used",
+                        origin.sheet,
+                        origin.row,
+                        "",
+                    )
+                )
+            continue
+        totals.append_many(
+            [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source}], [origin]
+        )
+
+
+def _settle_unit(
+    found: _Located,
+    sheet: RawSheet,
+    sheet_row: int,
+    header: list[object],
+    mapping: dict[int, str],
+    spec: TableSpec,
+    record: dict[str, Value],
+    quantities: dict[str, Quantity],
+    header_unit: dict[str, str],
+) -> None:
+    """Fill the unit column from the number's words or the header; convert scale if they differ."""
+    if "unit" not in spec.keys:
+        return
+    main = {"contributions": "amount", "totals": "published_total", "targets": "value"}.get(spec.key)
+    if main is None:
+        return
+    q = quantities.get(main)
+    written = format_unit(q.currency, q.scale, q.percent) if q is not None else ""
+    unit = record.get("unit") or header_unit.get(main) or None
+    if written and unit and record.get(main) is not None:
+        factor = conversion_factor(parse_unit(written), parse_unit(unit))
+        if factor is None:
+            pos = next(p for p, k in mapping.items() if k == main)
+            found.errors.append(
+                _problem(sheet, sheet_row, pos, header, f"the amount is written in {written} but the unit is {unit}")
+            )
+            return
+        record[main] = float(record[main]) * factor  # type: ignore[arg-type]
+    record["unit"] = unit or written or None
+
+
+def _problem(
+    sheet: RawSheet, sheet_row: int, pos: int, header: list[object], message: str, severity: str = "error"
+) -> Problem:
+    col = sheet.first_col + pos
+    name = str(header[pos]).strip() if pos < len(header) and header[pos] is not None else column_letter(col)
+    return Problem(severity, message, sheet.name, sheet_row, name, f"{column_letter(col)}{sheet_row}")  # type: ignore[arg-type]
+
+
+def known_sheet_names() -> set[str]:
+    return {normalise_name(s.label) for s in TABLES}

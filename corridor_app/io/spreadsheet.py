@@ -1,0 +1,54 @@
+"""xlsx, xlsm, xlsb, xls and ods through python-calamine (fast, and no XML DOM).
+
+Chart sheets are skipped; every worksheet comes back as a ``RawSheet`` whose
+offsets keep real row and column numbers. Any failure of the parser, including
+the Rust panics that derive from ``BaseException``, becomes a ``LoadError``.
+"""
+
+from __future__ import annotations
+
+import python_calamine as calamine
+
+from corridor_app.io.errors import LoadError
+from corridor_app.io.grid import RawSheet
+
+MAX_CELLS = 20_000_000
+
+
+def read_spreadsheet(path: str) -> list[RawSheet]:
+    """Read every worksheet of a spreadsheet file."""
+    try:
+        book = calamine.CalamineWorkbook.from_path(path)
+    except calamine.PasswordError:
+        raise LoadError(path, "the workbook is password-protected; save an unprotected copy and open that") from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - calamine panics derive from BaseException
+        raise LoadError(path, f"the file is damaged or not a spreadsheet ({_reason(exc)})") from None
+    sheets = []
+    for meta in book.sheets_metadata:
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        try:
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.height * sheet.width > MAX_CELLS:
+                raise LoadError(
+                    path,
+                    f"the sheet spans {sheet.height:,} rows x {sheet.width:,} columns, more than {MAX_CELLS:,} cells",
+                    sheet=meta.name,
+                )
+            rows = sheet.to_python(skip_empty_area=True)
+            start = sheet.start or (0, 0)
+        except LoadError:
+            raise
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001
+            raise LoadError(path, f"the sheet cannot be read ({_reason(exc)})", sheet=meta.name) from None
+        sheets.append(RawSheet(meta.name, [list(r) for r in rows], first_row=start[0] + 1, first_col=start[1]))
+    return sheets
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]

@@ -1,0 +1,1 @@
+"""Pure model of the corridor workbook: tables, edits, reconciliation. Never imports Qt."""

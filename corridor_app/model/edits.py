@@ -1,0 +1,147 @@
+"""Edits as immutable values; ``apply`` performs one and returns its inverse.
+
+The UI maps every user action to one of these and pushes it on the undo stack;
+undo applies the inverse. ``apply`` announces the change to the workbook's
+subscribers, so views refresh the same way for an edit, a paste and an undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corridor_app.model.errors import ParseError
+from corridor_app.model.schema import Value, is_blank
+from corridor_app.model.table import Origin
+from corridor_app.model.workbook import Change, Workbook
+
+Record = tuple[tuple[str, Value], ...]
+
+
+@dataclass(frozen=True)
+class SetCell:
+    """Set one cell to an already parsed value."""
+
+    table: str
+    row: int
+    column: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class SetCells:
+    """Set several cells at once (a paste): one undo step, one announcement."""
+
+    table: str
+    cells: tuple[tuple[int, str, Value], ...]
+
+
+@dataclass(frozen=True)
+class InsertRows:
+    """Insert records so each lands at its given final row position."""
+
+    table: str
+    positions: tuple[int, ...]
+    records: tuple[Record, ...]
+    origins: tuple[Origin | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeleteRows:
+    """Delete the rows at these positions."""
+
+    table: str
+    rows: tuple[int, ...]
+
+
+Edit = SetCell | SetCells | InsertRows | DeleteRows
+
+
+def _check_value(workbook: Workbook, table: str, column: str, value: Value) -> Value:
+    spec = workbook.table(table).column_spec(column)
+    if is_blank(value):
+        return None
+    if spec.kind == "text":
+        return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ParseError(f"{spec.label} must be a number, not {value!r}", value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ParseError(f"{spec.label} must be a finite number", value)
+    return value
+
+
+def apply(workbook: Workbook, edit: Edit) -> Edit:
+    """Apply ``edit`` to ``workbook``, announce it, and return the edit that undoes it.
+
+    Raises
+    ------
+    ParseError
+        A value is not of its column's type; nothing was changed.
+    IndexError
+        A row is outside the table; nothing was changed.
+    """
+    table = workbook.table(edit.table)
+    if isinstance(edit, SetCell):
+        edit = SetCells(edit.table, ((edit.row, edit.column, edit.value),))
+        inverse = apply(workbook, edit)
+        assert isinstance(inverse, SetCells)
+        ((row, col, previous),) = inverse.cells
+        return SetCell(edit.table, row, col, previous)
+    if isinstance(edit, SetCells):
+        checked = []
+        for row, col, value in edit.cells:
+            if not 0 <= row < len(table):
+                raise IndexError(f"row {row} is outside {table.spec.label}")
+            checked.append((row, col, _check_value(workbook, edit.table, col, value)))
+        old = tuple((row, col, table.value(row, col)) for row, col, _ in reversed(checked))
+        for row, col, value in checked:
+            table.set_value(row, col, value)
+        rows = tuple(sorted({r for r, _, _ in checked}))
+        cols = tuple(dict.fromkeys(c for _, c, _ in checked))
+        workbook.announce(Change(edit.table, rows, cols))
+        return SetCells(edit.table, old)
+    if isinstance(edit, InsertRows):
+        if any(not 0 <= p <= len(table) + len(edit.positions) - 1 for p in edit.positions):
+            raise IndexError(f"insert position outside {table.spec.label}")
+        records = [{k: _check_value(workbook, edit.table, k, v) for k, v in rec} for rec in edit.records]
+        table.insert(edit.positions, records, list(edit.origins) if edit.origins else None)
+        workbook.announce(Change(edit.table, structural=True))
+        return DeleteRows(edit.table, tuple(sorted(edit.positions)))
+    if isinstance(edit, DeleteRows):
+        rows = tuple(sorted(set(edit.rows)))
+        if any(not 0 <= r < len(table) for r in rows):
+            raise IndexError(f"row outside {table.spec.label}")
+        saved = tuple(tuple(table.record(r).items()) for r in rows)
+        saved_origins = tuple(table.origins[r] for r in rows)
+        table.delete(rows)
+        workbook.announce(Change(edit.table, structural=True))
+        return InsertRows(edit.table, rows, saved, saved_origins)
+    raise TypeError(f"not an edit: {edit!r}")
+
+
+def describe(workbook: Workbook, edit: Edit) -> str:
+    """A short name for the Edit menu: "edit Iran amount", "paste 6 cells", "delete 2 rows"."""
+    table = workbook.table(edit.table)
+    if isinstance(edit, SetCell):
+        who = _record_name(workbook, edit.table, edit.row)
+        label = table.label(edit.column).lower()
+        return f"edit {who} {label}".replace("  ", " ").strip()
+    if isinstance(edit, SetCells):
+        n = len(edit.cells)
+        return f"edit {n} cell{'s' if n != 1 else ''} in {table.spec.label}"
+    if isinstance(edit, InsertRows):
+        n = len(edit.positions)
+        return f"insert {n} row{'s' if n != 1 else ''} in {table.spec.label}"
+    n = len(edit.rows)
+    return f"delete {n} row{'s' if n != 1 else ''} from {table.spec.label}"
+
+
+def _record_name(workbook: Workbook, table_key: str, row: int) -> str:
+    table = workbook.table(table_key)
+    if not 0 <= row < len(table):
+        return ""
+    for key in ("country", "project", "target", "corridor"):
+        if key in table.keys:
+            v = table.value(row, key)
+            if v:
+                return str(v)
+    return f"row {row + 1}"

@@ -1,0 +1,116 @@
+"""The in-memory corridor workbook: its tables and the announcement of changes.
+
+Every view (table, chart, totals) subscribes here and refreshes only from the
+``Change`` it is told about, never from the code that made the edit; undo
+travels the same road. Bulk operations wrap their edits in ``changing()`` so
+subscribers hear once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from corridor_app.model.errors import Problem
+from corridor_app.model.schema import TABLES, TableSpec
+from corridor_app.model.table import Table
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: cells of some rows and columns, or the table's shape.
+
+    ``rows`` and ``columns`` are ``None`` when the whole table may have changed
+    (rows inserted or deleted, a load); ``structural`` tells views to reset.
+    """
+
+    table: str
+    rows: tuple[int, ...] | None = None
+    columns: tuple[str, ...] | None = None
+    structural: bool = False
+
+    def merge(self, other: Change) -> Change:
+        if other.table != self.table:
+            raise ValueError("cannot merge changes of different tables")
+        if self.structural or other.structural or self.rows is None or other.rows is None:
+            return Change(self.table, None, None, self.structural or other.structural)
+        rows = tuple(sorted(set(self.rows) | set(other.rows)))
+        if self.columns is None or other.columns is None:
+            cols = None
+        else:
+            cols = tuple(dict.fromkeys(self.columns + other.columns))
+        return Change(self.table, rows, cols, False)
+
+
+@dataclass
+class ExtraSheet:
+    """A sheet the format does not know, kept as values so Save As writes it back."""
+
+    name: str
+    rows: list[list[object]] = field(default_factory=list)
+    first_row: int = 1
+    first_col: int = 0
+
+
+Listener = Callable[[Change], None]
+
+
+class Workbook:
+    """The corridor workbook: Contributions, Totals, Targets, Projects and the rest."""
+
+    def __init__(self, tables: dict[str, Table] | None = None) -> None:
+        self.tables: dict[str, Table] = {spec.key: Table(spec) for spec in TABLES}
+        if tables:
+            self.tables.update(tables)
+        self.extra_sheets: list[ExtraSheet] = []
+        self.sheet_order: list[str] = []
+        self.problems: list[Problem] = []
+        self.source_path: str | None = None
+        self._listeners: list[Listener] = []
+        self._batch_depth = 0
+        self._pending: dict[str, Change] = {}
+
+    def table(self, key: str) -> Table:
+        return self.tables[key]
+
+    def spec(self, key: str) -> TableSpec:
+        return self.tables[key].spec
+
+    # --- change notification -------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def announce(self, change: Change) -> None:
+        """Tell every subscriber, or hold the change until the batch ends."""
+        if self._batch_depth:
+            prev = self._pending.get(change.table)
+            self._pending[change.table] = change if prev is None else prev.merge(change)
+            return
+        for listener in list(self._listeners):
+            listener(change)
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Group changes: subscribers hear one merged ``Change`` per table at the end."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                pending, self._pending = self._pending, {}
+                for change in pending.values():
+                    self.announce(change)
+
+    def corridors(self) -> list[str]:
+        """Corridor names in first-seen order across Contributions and Totals."""
+        names: dict[str, None] = {}
+        for key in ("contributions", "totals"):
+            for v in self.tables[key].column("corridor"):
+                if v:
+                    names.setdefault(str(v))
+        return list(names)
