@@ -1,0 +1,60 @@
+"""Composition root: builds the workbook, the undo stack and the window; all wiring lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from corridor_app.cli import default_dataset
+from corridor_app.io.errors import LoadError
+from corridor_app.io.loader import load_workbook
+from corridor_app.model.workbook import Workbook
+
+
+def load_for_window(path: str) -> Workbook:
+    """The loader the window uses for Open and for the file on the command line."""
+    return load_workbook(path)
+
+
+def create_window(path: str | None = None):  # type: ignore[no-untyped-def]
+    """Build the main window on ``path`` (default dataset when ``None``).
+
+    Returns the window and, if ``path`` could not be opened, the error to show.
+    """
+    from corridor_app.ui.main_window import MainWindow
+
+    error: LoadError | None = None
+    target = path or str(default_dataset())
+    try:
+        workbook = load_for_window(target)
+    except LoadError as exc:
+        error = exc
+        target = str(default_dataset())
+        try:
+            workbook = load_for_window(target)
+        except LoadError:
+            workbook, target = Workbook(), ""
+    window = MainWindow(workbook, load_for_window, target or None)
+    return window, error
+
+
+def run_gui(path: str | None = None) -> int:
+    """Start the Qt application on ``path`` and run until the window closes."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("corridor_app")
+    app.setOrganizationName("corridor_app")
+    icon = Path(__file__).resolve().parent.parent / "resources" / "corridor_app.svg"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    if path is not None and not Path(path).exists():
+        print(f"error: {path}: the file does not exist", file=sys.stderr)
+        return 2
+    window, error = create_window(path)
+    window.show()
+    if error is not None:
+        QMessageBox.warning(window, "Cannot open file", f"{error.describe()}\n\nThe bundled dataset is shown instead.")
+    return int(app.exec())

@@ -1,0 +1,78 @@
+"""The reconciliation strip above the table: sum of parts, published total, residual.
+
+Placed where the eye falls first, because the residual is the finding: the
+parts of a published total that do not add up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from corridor_app.model.reconcile import Reconciliation, reconcile_totals
+from corridor_app.model.workbook import Change, Workbook
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    return "—" if value is None else f"{value:,.2f} {unit}".strip()
+
+
+class ReconciliationPanel(QWidget):
+    """Shows one corridor's reconciliation and follows every change of the figures."""
+
+    def __init__(self, workbook: Workbook, corridor: str = "") -> None:
+        super().__init__()
+        self._workbook = workbook
+        self._corridor = corridor
+        self.setObjectName("reconciliation")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.sum_label = QLabel()
+        self.published_label = QLabel()
+        self.residual_label = QLabel()
+        self.verdict_label = QLabel()
+        for label in (self.sum_label, self.published_label, self.residual_label, self.verdict_label):
+            label.setTextFormat(label.textFormat().RichText)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.reconciliation: Reconciliation | None = None
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def set_corridor(self, corridor: str) -> None:
+        self._corridor = corridor
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table in ("contributions", "totals"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        recs = reconcile_totals(self._workbook)
+        rec = next((r for r in recs if r.corridor == self._corridor), recs[0] if recs else None)
+        self.reconciliation = rec
+        if rec is None:
+            for label in (self.sum_label, self.published_label, self.residual_label):
+                label.setText("")
+            self.verdict_label.setText("No contributions")
+            return
+        unit = rec.unit
+        self.sum_label.setText(f"Sum of parts <b>{_fmt(rec.sum_of_parts, unit)}</b>")
+        self.published_label.setText(f"Published total <b>{_fmt(rec.published_total, unit)}</b>")
+        if rec.residual is None:
+            self.residual_label.setText("Residual <b>—</b>")
+        else:
+            pct = f" ({rec.residual_pct:+.1f} %)" if rec.residual_pct is not None else ""
+            self.residual_label.setText(f"Residual <b>{rec.residual:+,.2f} {unit}{pct}</b>")
+        colour = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
+        note = f"; {len(rec.excluded)} not counted" if rec.excluded else ""
+        self.verdict_label.setText(f"<span style='color:{colour}'><b>{rec.verdict}</b>{note}</span>")
+        self.setToolTip(
+            "The published total and the sum of the country amounts differ."
+            if rec.flagged
+            else "The published total matches the sum of the parts."
+            if rec.published_total is not None
+            else "No published total for this corridor (add one in the Totals tab)."
+        )

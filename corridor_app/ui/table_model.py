@@ -1,0 +1,164 @@
+"""Qt table model over one table of the workbook; it stores no data of its own.
+
+``setData`` parses the text with ``schema.parse_cell``; a refused value returns
+False and the reason goes out through ``sig_edit_refused`` for the status bar.
+A valid value becomes a ``SetCell`` edit handed to ``submit`` (the undo stack).
+The view refreshes only from the workbook's change announcements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from corridor_app.model.edits import Edit, SetCell
+from corridor_app.model.errors import ParseError
+from corridor_app.model.schema import parse_cell
+from corridor_app.model.workbook import Change, Workbook
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_MISSING_SOURCE = QBrush(QColor("#fff4d6"))
+
+
+def format_value(value: object, kind: str) -> str:
+    """How a stored value is shown: numbers with thousands separators, years plain."""
+    if value is None:
+        return ""
+    if kind == "year":
+        return str(value)
+    if kind == "number" and isinstance(value, float):
+        if round(value, 2) == value:
+            return f"{value:,.2f}"
+        return f"{value:,.6f}".rstrip("0")
+    return str(value)
+
+
+def edit_text(value: object) -> str:
+    """The text an editor starts with: the full value, no grouping."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+class WorkbookTableModel(QAbstractTableModel):
+    """One workbook table (Contributions, Totals, Targets, Projects) as a Qt model."""
+
+    sig_edit_refused = Signal(str)
+
+    def __init__(self, workbook: Workbook, table: str, submit: Callable[[Edit], None]) -> None:
+        super().__init__()
+        self._workbook = workbook
+        self._key = table
+        self._submit = submit
+        workbook.subscribe(self._on_workbook_changed)
+
+    @property
+    def table_key(self) -> str:
+        return self._key
+
+    def detach(self) -> None:
+        """Stop listening to the workbook (when the window switches to another file)."""
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def _table(self):  # type: ignore[no-untyped-def]
+        return self._workbook.table(self._key)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table())
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table().keys)
+
+    def column_key(self, column: int) -> str:
+        return str(self._table().keys[column])
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        table = self._table()
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= len(table.keys):
+                return None
+            key = table.keys[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return table.label(key)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                header = table.header(key)
+                return f"In the file: {header}" if header != table.label(key) else None
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        table = self._table()
+        key = table.keys[index.column()]
+        value = table.value(index.row(), key)
+        kind = table.column_spec(key).kind
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(value, kind)
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind != "text":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), key)
+        if role == Qt.ItemDataRole.BackgroundRole and key == "source" and value is None:
+            return _MISSING_SOURCE
+        return None
+
+    def _tooltip(self, row: int, key: str) -> str | None:
+        table = self._table()
+        if "source" not in table.keys:
+            return None
+        source = table.value(row, "source")
+        sheet, at = table.where(row)
+        origin = f"\nFrom {sheet}, row {at}" if at else ""
+        if key == "source":
+            return "No source given for this figure" if source is None else str(source)
+        return (f"Source: {source}" if source else "No source given for this figure") + origin
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        table = self._table()
+        key = table.keys[index.column()]
+        spec = table.column_spec(key)
+        try:
+            parsed, _ = parse_cell(spec, value if not isinstance(value, str) else value.strip())
+        except ParseError as exc:
+            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            return False
+        if parsed == table.value(index.row(), key):
+            return True
+        try:
+            self._submit(SetCell(self._key, index.row(), key, parsed))
+        except ParseError as exc:
+            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            return False
+        return True
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table != self._key:
+            return
+        if change.structural or change.rows is None:
+            self.beginResetModel()
+            self.endResetModel()
+            return
+        keys = self._table().keys
+        cols = [keys.index(c) for c in (change.columns or keys) if c in keys]
+        if not cols or not change.rows:
+            return
+        top = self.index(min(change.rows), min(cols))
+        bottom = self.index(max(change.rows), max(cols))
+        self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
