@@ -16,6 +16,9 @@ from pathlib import Path
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
+from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
+from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
+from corridor_app.model.changelog import LogEntry
 from corridor_app.model.errors import ParseError, Problem, column_letter
 from corridor_app.model.numbers import Quantity
 from corridor_app.model.schema import (
@@ -61,6 +64,9 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
     pending_totals: list[tuple[str, Value, Value, Value, Origin]] = []
     for sheet in sheets:
         book.sheet_order.append(sheet.name)
+        if normalise_name(sheet.name) == normalise_name(LOG_SHEET):
+            book.change_log.extend(_read_change_log(sheet))
+            continue
         layout = _find_table(sheet)
         if layout is None:
             book.extra_sheets.append(ExtraSheet(sheet.name, sheet.rows, sheet.first_row, sheet.first_col))
@@ -301,5 +307,23 @@ def _problem(
     return Problem(severity, message, sheet.name, sheet_row, name, f"{column_letter(col)}{sheet_row}")  # type: ignore[arg-type]
 
 
-def known_sheet_names() -> set[str]:
-    return {normalise_name(s.label) for s in TABLES}
+def _read_change_log(sheet: RawSheet) -> list[LogEntry]:
+    """Entries of a saved ``Change log`` sheet, so the log accumulates across sessions."""
+    entries = []
+    for row in sheet.rows[1:]:
+        cells = [*row, *[None] * len(LOG_COLUMNS)][: len(LOG_COLUMNS)]
+        if all(c is None or c == "" for c in cells):
+            continue
+        time, action, sheet_name, record, column, old, new = cells
+        entries.append(
+            LogEntry(
+                str(time or ""),
+                str(action or ""),
+                str(sheet_name or ""),
+                str(record or ""),
+                str(column or ""),
+                None if old == "" else old,
+                None if new == "" else new,
+            )
+        )
+    return entries

@@ -21,8 +21,12 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from corridor_app.io.errors import SaveError
+from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
+from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
+
+TABLE_ORDER = ("contributions", "totals", "targets", "projects")
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
@@ -53,15 +57,26 @@ def _plain(value: object) -> object:
     return value
 
 
+def _owned_tables(workbook: Workbook) -> list[Table]:
+    return [workbook.table(k) for k in TABLE_ORDER if k != "projects" or len(workbook.table(k))]
+
+
+def _log_rows(ws: WriteOnlyWorksheet, workbook: Workbook) -> Iterable[list[WriteOnlyCell]]:
+    yield [_cell(ws, c, bold=True) for c in LOG_COLUMNS]
+    for entry in workbook.change_log:
+        yield [_cell(ws, _plain(v)) for v in entry.as_row()]
+
+
 def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], None] | None = None) -> None:
     """Write the workbook's tables, then its other sheets, to an open binary file."""
     out = XlsxWorkbook(write_only=True)
-    for key in ("contributions", "totals", "targets", "projects"):
-        table = workbook.table(key)
-        if key == "projects" and not len(table):
-            continue
+    for table in _owned_tables(workbook):
         ws = out.create_sheet(table.spec.label)
         for row in _table_rows(ws, table):
+            ws.append(row)
+    if workbook.change_log:
+        ws = out.create_sheet(LOG_SHEET)
+        for row in _log_rows(ws, workbook):
             ws.append(row)
     for sheet in workbook.extra_sheets:
         ws = out.create_sheet(sheet.name[:31])
@@ -74,8 +89,71 @@ def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], N
     out.save(fh)  # type: ignore[arg-type]
 
 
-def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
+def _sheet_for(table: Table) -> str:
+    """The sheet a table goes back to: the one its rows came from, else its own name."""
+    sheets = {o.sheet for o in table.origins if o is not None}
+    return sheets.pop() if len(sheets) == 1 else table.spec.label
+
+
+def write_preserving(workbook: Workbook, original: str, fh: object) -> None:
+    """Update ``original`` with the workbook's tables and keep everything else it holds.
+
+    Sheets the app does not own keep their cells, formatting, merged cells and
+    column widths (what openpyxl round-trips); the app's own sheets are
+    rewritten where they were, keeping their column widths.
+    """
+    from openpyxl import load_workbook as load_xlsx
+
+    try:
+        book = load_xlsx(original, keep_vba=original.lower().endswith(".xlsm"), keep_links=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on files it cannot model
+        raise SaveError(original, f"cannot be updated in place ({type(exc).__name__}); use Save As") from None
+    targets = [(_sheet_for(t), t) for t in _owned_tables(workbook)]
+    for name, table in targets:
+        ws = _replace_sheet(book, name)
+        ws.append([table.label(k) if k in table.spec.keys else k for k in table.keys])
+        for cell in ws[1]:
+            cell.font = _BOLD
+        for row in range(len(table)):
+            ws.append([_plain(table.value(row, k)) for k in table.keys])
+        _keep_text(ws)
+    if workbook.change_log:
+        ws = _replace_sheet(book, LOG_SHEET)
+        ws.append(list(LOG_COLUMNS))
+        for entry in workbook.change_log:
+            ws.append([_plain(v) for v in entry.as_row()])
+        _keep_text(ws)
+    book.save(fh)
+
+
+def _replace_sheet(book: XlsxWorkbook, name: str):  # type: ignore[no-untyped-def]
+    title = name[:31]
+    if title in book.sheetnames:
+        old = book[title]
+        index = book.sheetnames.index(title)
+        widths = {k: d.width for k, d in old.column_dimensions.items() if d.width}
+        book.remove(old)
+        ws = book.create_sheet(title, index)
+        for k, w in widths.items():
+            ws.column_dimensions[k].width = w
+        return ws
+    return book.create_sheet(title)
+
+
+def _keep_text(ws: object) -> None:
+    """openpyxl reads any str starting with '=' as a formula: mark user text as text."""
+    for row in ws.iter_rows():  # type: ignore[attr-defined]
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+
+def save_workbook(workbook: Workbook, path: str | os.PathLike[str], preserve: str | None = None) -> None:
     """Save to ``path`` atomically.
+
+    With ``preserve`` (the path of the xlsx the workbook was loaded from) the
+    file is updated rather than rewritten: sheets the app does not own keep
+    their formatting.
 
     Raises
     ------
@@ -87,7 +165,10 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            write_xlsx(workbook, fh)
+            if preserve is not None:
+                write_preserving(workbook, preserve, fh)
+            else:
+                write_xlsx(workbook, fh)
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():
@@ -99,6 +180,9 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
         raise SaveError(
             str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
         ) from None
+    except SaveError:
+        _discard(tmp)
+        raise
     except BaseException:
         _discard(tmp)
         raise

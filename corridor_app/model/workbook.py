@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from corridor_app.model.errors import Problem
 from corridor_app.model.schema import TABLES, TableSpec
 from corridor_app.model.table import Table
+
+if TYPE_CHECKING:
+    from corridor_app.model.changelog import LogEntry
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Workbook:
         self.sheet_order: list[str] = []
         self.problems: list[Problem] = []
         self.source_path: str | None = None
+        # Every applied edit, oldest first (model/changelog.py); saved as the "Change log" sheet.
+        self.change_log: list[LogEntry] = []
         self._listeners: list[Listener] = []
         self._batch_depth = 0
         self._pending: dict[str, Change] = {}

@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
-from corridor_app.model.series import BarSeries, contribution_bars
+from corridor_app.model.series import BarSeries, contribution_bars, shares
 from corridor_app.model.workbook import Change, Workbook
 
 BAR_COLOUR = "#3b6ea8"
+HIGHLIGHT_COLOUR = "#f39c12"
 RESIDUAL_COLOUR = "#c0392b"
 _WATCHED = {"contributions", "totals"}
 
 
 class ContributionsChart(pg.PlotWidget):
-    """Bar chart of one corridor's contributions by country."""
+    """Bar chart of one corridor's contributions by country, linked to the table rows.
+
+    ``highlight_rows`` brushes the bars of selected table rows; clicking a bar
+    emits ``sig_bar_clicked`` with the table rows it sums; hovering a bar shows
+    country, amount, share and source.
+    """
+
+    sig_bar_clicked = Signal(tuple)
 
     def __init__(self, workbook: Workbook, corridor: str = "") -> None:
         super().__init__(background="w")
@@ -29,6 +39,9 @@ class ContributionsChart(pg.PlotWidget):
         self._corridor = corridor
         self.series = BarSeries((), (), ())
         self.residual: float | None = None
+        self.reconciliation: Reconciliation | None = None
+        self.highlighted: tuple[int, ...] = ()
+        self._highlight_rows: frozenset[int] = frozenset()
         plot = self.getPlotItem()
         plot.showGrid(y=True, alpha=0.25)
         plot.setMenuEnabled(False)
@@ -50,6 +63,8 @@ class ContributionsChart(pg.PlotWidget):
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888"))
         self.addItem(self.zero)
         self._labels: list[pg.TextItem] = []
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         workbook.subscribe(self._on_workbook_changed)
         self.refresh()
 
@@ -78,11 +93,12 @@ class ContributionsChart(pg.PlotWidget):
     def refresh(self) -> None:
         """Recompute the bars from the model."""
         rec = self._reconciliation()
+        self.reconciliation = rec
         self.series = contribution_bars(rec) if rec else BarSeries((), (), ())
         self.residual = rec.residual if rec is not None else None
         n = len(self.series.labels)
         x = np.arange(n, dtype=float)
-        self.bars.setOpts(x=x, height=self.series.heights)
+        self.bars.setOpts(x=x, height=self.series.heights, brushes=self._brushes())
         labels = list(self.series.labels)
         show_residual = self.residual is not None and abs(self.residual) > 1e-12
         if show_residual:
@@ -103,6 +119,66 @@ class ContributionsChart(pg.PlotWidget):
         span = (top - bottom) or 1.0
         self.getPlotItem().setYRange(bottom - 0.04 * span, top + 0.12 * span, padding=0)
 
+    # --- linked brushing -----------------------------------------------------------
+    def _brushes(self) -> list[object]:
+        self.highlighted = tuple(
+            i for i, rows in enumerate(self.series.rows) if self._highlight_rows.intersection(rows)
+        )
+        marked = set(self.highlighted)
+        return [pg.mkBrush(HIGHLIGHT_COLOUR if i in marked else BAR_COLOUR) for i in range(len(self.series.rows))]
+
+    def highlight_rows(self, rows: tuple[int, ...]) -> None:
+        """Brush the bars that sum any of these Contributions rows."""
+        self._highlight_rows = frozenset(rows)
+        self.bars.setOpts(brushes=self._brushes())
+
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        """Index of the bar under a scene position (the residual bar is ``len(series)``)."""
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = vb.mapSceneToView(scene_pos)
+        i = round(point.x())
+        heights = [*self.series.values, *([self.residual] if self.residual else [])]
+        if not 0 <= i < len(heights) or abs(point.x() - i) > 0.3:
+            return None
+        h = float(heights[i] or 0.0)
+        return i if min(0.0, h) <= point.y() <= max(0.0, h) else None
+
+    def bar_text(self, i: int) -> str:
+        rec = self.reconciliation
+        if rec is None:
+            return ""
+        unit = f" {rec.unit}" if rec.unit else ""
+        if i >= len(self.series.values):
+            return (
+                f"Residual {self.residual:+,.2f}{unit}\nSum of parts {rec.sum_of_parts:,.2f} minus "
+                f"published total {rec.published_total:,.2f}"
+            )
+        label, value = self.series.labels[i], self.series.values[i]
+        lines = [label, f"{value:,.2f}{unit}"]
+        share = shares(rec).get(label)
+        if share is not None:
+            lines.append(f"{share:.1f} % of the sum of parts")
+        if rec.published_total:
+            lines.append(f"{value / rec.published_total * 100:.1f} % of the published total")
+        contrib = self._workbook.table("contributions")
+        sources = {str(contrib.value(r, "source")) for r in self.series.rows[i] if contrib.value(r, "source")}
+        lines.append("Source: " + "; ".join(sorted(sources)) if sources else "No source given")
+        return "\n".join(lines)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        i = self.bar_at(scene_pos)
+        if i is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos(), self.bar_text(i), self)
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        i = self.bar_at(event.scenePos())  # type: ignore[attr-defined]
+        if i is not None and i < len(self.series.rows):
+            self.sig_bar_clicked.emit(tuple(self.series.rows[i]))
+
     def _place_labels(self, values: list[float | None]) -> None:
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.5, 1.0))
@@ -117,3 +193,59 @@ class ContributionsChart(pg.PlotWidget):
                 label.setVisible(True)
             else:
                 label.setVisible(False)
+
+
+class SharesChart(pg.PlotWidget):
+    """Each country's share of the corridor's sum of parts, as horizontal bars in percent."""
+
+    def __init__(self, workbook: Workbook, corridor: str = "") -> None:
+        super().__init__(background="w")
+        self._workbook = workbook
+        self._corridor = corridor
+        self.shares: dict[str, float] = {}
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(x=True, alpha=0.25)
+        self.setMouseEnabled(x=False, y=False)
+        plot.setLabel("bottom", "share of the sum of parts, %")
+        plot.getAxis("left").setTextPen(pg.mkPen("#222"))
+        plot.getAxis("bottom").setTextPen(pg.mkPen("#222"))
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
+        self.addItem(self.bars)
+        self._labels: list[pg.TextItem] = []
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def set_corridor(self, corridor: str) -> None:
+        self._corridor = corridor
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table in _WATCHED:
+            self.refresh()
+
+    def refresh(self) -> None:
+        recs = reconcile_totals(self._workbook)
+        rec = next((r for r in recs if r.corridor == self._corridor), recs[0] if recs else None)
+        self.shares = dict(sorted(shares(rec).items(), key=lambda kv: kv[1])) if rec else {}
+        names, values = list(self.shares), list(self.shares.values())
+        y = np.arange(len(names), dtype=float)
+        self.bars.setOpts(x0=np.zeros(len(names)), y=y, width=np.asarray(values, dtype=float))
+        self.getPlotItem().getAxis("left").setTicks([list(enumerate(names))])
+        title = rec.corridor if rec else ""
+        self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: shares of the sum of parts</span>")
+        while len(self._labels) < len(values):
+            label = pg.TextItem(color="#222", anchor=(0.0, 0.5))
+            self.addItem(label)
+            self._labels.append(label)
+        for i, label in enumerate(self._labels):
+            label.setVisible(i < len(values))
+            if i < len(values):
+                label.setText(f" {values[i]:.1f} %")
+                label.setPos(values[i], i)
+        self.getPlotItem().setXRange(0, max([*values, 1.0]) * 1.18, padding=0)
+        self.getPlotItem().setYRange(-0.6, max(len(values) - 0.4, 0.6), padding=0)

@@ -1,8 +1,9 @@
-"""The main window: tables of the workbook, the linked chart and the reconciliation strip.
+"""The main window: the workbook's tables, the linked charts and the reconciliation strip.
 
 Everything that shows data is built over one ``Workbook`` in ``_install``; an
-edit in a table becomes a model edit on the undo stack, and the chart and the
+edit in a table becomes a model edit on the undo stack, and the charts and the
 reconciliation refresh from the workbook's announcement, not from the table.
+Selecting rows brushes their bars; clicking a bar selects its rows.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,11 +31,16 @@ from corridor_app.io.errors import LoadError, SaveError
 from corridor_app.io.loader import OPEN_FILTER
 from corridor_app.io.writer import save_workbook
 from corridor_app.model.edits import Edit
+from corridor_app.model.reconcile import corridor_unit
+from corridor_app.model.schema import Value
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.charts import ContributionsChart
+from corridor_app.ui.changelog_view import ChangeLogModel
+from corridor_app.ui.charts import ContributionsChart, SharesChart
+from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.table_model import WorkbookTableModel
+from corridor_app.ui.table_panel import TablePanel
 from corridor_app.ui.undo import push_edit
 
 TABLE_TABS = (
@@ -45,122 +49,187 @@ TABLE_TABS = (
     ("targets", "Targets"),
     ("projects", "Projects"),
 )
+OPENABLE = {".xlsx", ".xlsm", ".ods", ".csv", ".tsv", ".txt", ".xls", ".xlsb"}
+IN_PLACE = {".xlsx", ".xlsm"}
 Loader = Callable[[str], Workbook]
 
 
 class MainWindow(QMainWindow):
-    """One workbook on screen: tabs of tables, the chart and the reconciliation."""
+    """One workbook on screen: tabs of tables, the charts and the reconciliation."""
 
-    def __init__(self, workbook: Workbook, loader: Loader, path: str | None = None) -> None:
+    def __init__(
+        self, workbook: Workbook, loader: Loader, path: str | None = None, settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self._loader = loader
+        self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.workbook = workbook
         self.path = path
+        self.panels: dict[str, TablePanel] = {}
         self.table_models: dict[str, WorkbookTableModel] = {}
         self.table_views: dict[str, QTableView] = {}
+        self.setAcceptDrops(True)
         self._build_actions()
         self._install(workbook)
-        self.resize(1200, 720)
+        self.resize(1280, 760)
+        self._restore_layout()
 
     # --- construction ---------------------------------------------------------
+    def _add(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._on_open_triggered)
-        self.save_as_action = QAction("Save &As…", self, shortcut=QKeySequence.StandardKey.SaveAs)
-        self.save_as_action.triggered.connect(self._on_save_as_triggered)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.save_as_action):
-            file_menu.addAction(action)
+        self.open_action = self._add(file_menu, "&Open…", self._on_open_triggered, keys.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.save_action = self._add(file_menu, "&Save", self.save, keys.Save)
+        self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, keys.SaveAs)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        self._add(file_menu, "&Quit", self.close, keys.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([*QKeySequence.keyBindings(keys.Redo), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.copy_action = self._add(edit_menu, "&Copy", lambda: self.current_panel().copy_selection(), keys.Copy)
+        self.copy_headers_action = self._add(
+            edit_menu, "Copy with &headers", lambda: self.current_panel().copy_selection(True), "Ctrl+Shift+C"
+        )
+        self.paste_action = self._add(edit_menu, "&Paste", lambda: self.current_panel().paste(), keys.Paste)
+        self.clear_action = self._add(
+            edit_menu, "C&lear cells", lambda: self.current_panel().clear_cells(), keys.Delete
+        )
+        edit_menu.addSeparator()
+        self.insert_action = self._add(
+            edit_menu,
+            "&Insert row",
+            lambda: self.current_panel().insert_row(),
+            [QKeySequence("Ctrl+Shift+="), QKeySequence("Ctrl++")],
+        )
+        self.delete_rows_action = self._add(
+            edit_menu, "&Delete rows", lambda: self.current_panel().delete_rows(), "Ctrl+-"
+        )
+        edit_menu.addSeparator()
+        self._add(edit_menu, "&Find…", lambda: self.current_panel().focus_filter(), keys.Find)
 
     def _install(self, workbook: Workbook) -> None:
         """Build every view over ``workbook``; the previous views stop listening."""
-        for model in self.table_models.values():
-            model.detach()
-        if hasattr(self, "chart"):
-            self.chart.detach()
-            self.reconciliation.detach()
+        self._detach_views()
         self.workbook = workbook
         self.undo_stack.clear()
         corridors = workbook.corridors()
         first = corridors[0] if corridors else ""
         self.reconciliation = ReconciliationPanel(workbook, first)
         self.chart = ContributionsChart(workbook, first)
+        self.shares_chart = SharesChart(workbook, first)
+        self.chart.sig_bar_clicked.connect(self._on_bar_clicked)
         self.corridor_box = QComboBox()
         self.corridor_box.addItems(corridors or ["(no corridor)"])
         self.corridor_box.currentTextChanged.connect(self._on_corridor_changed)
         self.tabs = QTabWidget()
-        self.table_models = {}
-        self.table_views = {}
+        self.panels, self.table_models, self.table_views = {}, {}, {}
         for key, title in TABLE_TABS:
             model = WorkbookTableModel(workbook, key, self.submit_edit)
-            model.sig_edit_refused.connect(self._on_edit_refused)
-            view = QTableView()
-            view.setModel(model)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-            view.setEditTriggers(
-                QAbstractItemView.EditTrigger.DoubleClicked
-                | QAbstractItemView.EditTrigger.EditKeyPressed
-                | QAbstractItemView.EditTrigger.AnyKeyPressed
-            )
-            view.setAlternatingRowColors(True)
-            view.setWordWrap(False)
-            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            header.setStretchLastSection(True)
-            view.resizeColumnsToContents()
-            for col in range(model.columnCount()):
-                if view.columnWidth(col) > 260:
-                    view.setColumnWidth(col, 260)
-            self.table_models[key] = model
-            self.table_views[key] = view
-            self.tabs.addTab(view, title)
+            model.sig_edit_refused.connect(self._on_message)
+            panel = TablePanel(model, self.submit_edit, self._defaults_for)
+            panel.sig_message.connect(self._on_message)
+            self.panels[key], self.table_models[key], self.table_views[key] = panel, model, panel.view
+            self.tabs.addTab(panel, title)
+        self.panels["contributions"].sig_rows_selected.connect(self.chart.highlight_rows)
+        self.log_model = ChangeLogModel(workbook)
+        log_view = QTableView()
+        log_view.setModel(self.log_model)
+        log_view.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(log_view, "Change log")
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.addTab(self.chart, "By country")
+        self.chart_tabs.addTab(self.shares_chart, "Shares")
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 4, 6, 0)
         top_layout.addWidget(QLabel("Corridor:"))
         top_layout.addWidget(self.corridor_box)
         top_layout.addWidget(self.reconciliation, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.chart_tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._update_title()
         self._show_findings()
 
+    def _detach_views(self) -> None:
+        for model in self.table_models.values():
+            model.detach()
+        if hasattr(self, "chart"):
+            for view in (self.chart, self.shares_chart, self.reconciliation, self.log_model):
+                view.detach()
+
+    def current_panel(self) -> TablePanel:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TablePanel) else self.panels["contributions"]
+
     # --- edits ---------------------------------------------------------------
     def submit_edit(self, edit: Edit) -> None:
-        """The one road for data changes from the UI: apply, record for undo."""
+        """The one road for data changes from the UI: apply, log, record for undo."""
         push_edit(self.undo_stack, self.workbook, edit)
 
-    def _on_edit_refused(self, message: str) -> None:
+    def _defaults_for(self, table: str) -> dict[str, Value]:
+        corridor = self.chart.corridor
+        if table == "contributions":
+            return {"corridor": corridor or None, "unit": corridor_unit(self.workbook, corridor) or None}
+        if table in ("totals", "projects"):
+            return {"corridor": corridor or None}
+        return {}
+
+    def _on_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
     def _on_corridor_changed(self, corridor: str) -> None:
-        self.chart.set_corridor(corridor)
-        self.reconciliation.set_corridor(corridor)
+        for view in (self.chart, self.shares_chart, self.reconciliation):
+            view.set_corridor(corridor)
+
+    def _on_bar_clicked(self, rows: tuple[int, ...]) -> None:
+        self.tabs.setCurrentWidget(self.panels["contributions"])
+        self.panels["contributions"].select_source_rows(rows)
 
     # --- files -----------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if self.undo_stack.isClean():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """The Save / Discard / Cancel question (replaced in tests)."""
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {Path(self.path).name if self.path else 'the workbook'}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+
     def open_path(self, path: str) -> bool:
         """Load ``path``; on failure say why and keep the current workbook."""
         try:
@@ -169,34 +238,64 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open file", exc.describe())
             return False
         self.path = path
+        remember_file(self.settings, path)
         self._install(workbook)
         return True
 
     def _on_open_triggered(self) -> None:
+        if not self.maybe_save():
+            return
         start = str(Path(self.path).parent) if self.path else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open corridor workbook", start, OPEN_FILTER)
         if path:
             self.open_path(path)
 
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files(self.settings)
+        for i, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{i} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def save(self) -> bool:
+        """Save in place when the file is an xlsx, keeping what the app does not own; else Save As."""
+        if not self.path or Path(self.path).suffix.lower() not in IN_PLACE:
+            return self.save_as()
+        try:
+            save_workbook(self.workbook, self.path, preserve=self.path if Path(self.path).exists() else None)
+        except SaveError as exc:
+            answer = QMessageBox.question(self, "Cannot save in place", f"{exc}\n\nSave as a new file instead?")
+            return answer == QMessageBox.StandardButton.Yes and self.save_as()
+        return self._saved(self.path)
+
     def save_to(self, path: str) -> bool:
+        """Write a new file at ``path`` (Save As)."""
         try:
             save_workbook(self.workbook, path)
         except SaveError as exc:
             QMessageBox.critical(self, "Cannot save", str(exc))
             return False
+        return self._saved(path)
+
+    def _saved(self, path: str) -> bool:
         self.path = path
+        remember_file(self.settings, path)
         self.undo_stack.setClean()
         self._update_title()
         self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
         return True
 
-    def _on_save_as_triggered(self) -> None:
+    def save_as(self) -> bool:
         suggested = str(Path(self.path).with_suffix(".xlsx")) if self.path else "corridor.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, "Save As", suggested, "Excel workbook (*.xlsx)")
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.save_to(path)
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return self.save_to(path)
 
     def _update_title(self) -> None:
         name = Path(self.path).name if self.path else "untitled"
@@ -212,7 +311,32 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
+    # --- drag and drop, layout, close ---------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in OPENABLE:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = event.mimeData().urls()[0].toLocalFile()
+        event.acceptProposedAction()
+        if self.maybe_save():
+            self.open_path(path)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for model in self.table_models.values():
-            model.detach()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        self._detach_views()
         event.accept()

@@ -20,6 +20,8 @@ from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The role a sort proxy sorts by: numbers as numbers, text case-folded, blanks last.
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
 
 
@@ -60,6 +62,10 @@ class WorkbookTableModel(QAbstractTableModel):
     @property
     def table_key(self) -> str:
         return self._key
+
+    @property
+    def workbook(self) -> Workbook:
+        return self._workbook
 
     def detach(self) -> None:
         """Stop listening to the workbook (when the window switches to another file)."""
@@ -104,6 +110,10 @@ class WorkbookTableModel(QAbstractTableModel):
             return format_value(value, kind)
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(value)
+        if role == SORT_ROLE:
+            if value is None:
+                return float("inf") if kind != "text" else "\uffff"
+            return value if kind != "text" else str(value).casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and kind != "text":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from corridor_app.model.edits import Edit, apply, describe
+from corridor_app.model.changelog import apply_logged
+from corridor_app.model.edits import Edit, describe
 from corridor_app.model.workbook import Workbook
 
 
@@ -25,16 +26,16 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        self._inverse = apply(self._workbook, self._edit)
+        self._inverse = apply_logged(self._workbook, self._edit, "redo")
         self._applied = True
 
     def undo(self) -> None:
-        self._edit = apply(self._workbook, self._inverse)
+        self._edit = apply_logged(self._workbook, self._inverse, "undo")
         self._applied = False
 
 
 def push_edit(stack: QUndoStack, workbook: Workbook, edit: Edit) -> None:
     """Apply ``edit`` and record it; raises ``ParseError``/``IndexError`` without touching the stack."""
     text = describe(workbook, edit)
-    inverse = apply(workbook, edit)
+    inverse = apply_logged(workbook, edit)
     stack.push(EditCommand(workbook, edit, inverse, text))

@@ -23,10 +23,22 @@ def workbook() -> Workbook:
 
 
 @pytest.fixture
-def window(qtbot, workbook):  # type: ignore[no-untyped-def]
+def settings(tmp_path):  # type: ignore[no-untyped-def]
+    """Settings in a temporary file, so tests never read or write the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, workbook, settings):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
     from corridor_app.ui.main_window import MainWindow
 
-    win = MainWindow(workbook, load_workbook, str(DATASET))
+    win = MainWindow(workbook, load_workbook, str(DATASET), settings)
+    # Closing at teardown must not stop at the modal "unsaved changes" question.
+    win.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

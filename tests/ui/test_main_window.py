@@ -32,7 +32,7 @@ def test_typing_an_amount_updates_model_chart_and_reconciliation(window, qtbot) 
     view = window.table_views["contributions"]
     model = window.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
-    index = model.index(row, col)
+    index = window.panels["contributions"].proxy.mapFromSource(model.index(row, col))
     assert _bar_height(window.chart, "Iran") == pytest.approx(12.87)
     assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
 

@@ -1,0 +1,205 @@
+"""One table on screen: a filter box over a sortable view, with clipboard and row editing.
+
+The view shows the table through a ``QSortFilterProxyModel``; every action maps
+proxy rows back to table rows, so an edit, paste or delete on a sorted or
+filtered view lands on the right record. All changes go out as model edits
+through ``submit`` (the undo stack).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from corridor_app.io.tsv import format_tsv, parse_tsv
+from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
+from corridor_app.model.errors import ParseError
+from corridor_app.model.paste import build_paste
+from corridor_app.model.schema import Value
+from corridor_app.ui.table_model import SORT_ROLE, WorkbookTableModel
+
+Defaults = Callable[[str], dict[str, Value]]
+
+
+class TablePanel(QWidget):
+    """Filter box + table view over one ``WorkbookTableModel``."""
+
+    sig_rows_selected = Signal(tuple)
+    sig_message = Signal(str)
+
+    def __init__(self, model: WorkbookTableModel, submit: Callable[[Edit], None], defaults: Defaults) -> None:
+        super().__init__()
+        self.model = model
+        self._submit = submit
+        self._defaults = defaults
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        for col in range(model.columnCount()):
+            self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.view, 1)
+        self._build_actions()
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        # Shortcuts live on the window's Edit menu (one owner per key); these serve the context menu.
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self._action("Copy\tCtrl+C", self.copy_selection)
+        self._action("Copy with headers\tCtrl+Shift+C", lambda: self.copy_selection(with_headers=True))
+        self._action("Paste\tCtrl+V", self.paste)
+        self._action("Insert row below\tCtrl+Shift+=", self.insert_row)
+        self._action("Delete rows\tCtrl+-", self.delete_rows)
+        self._action("Clear cells\tDel", self.clear_cells)
+
+    @property
+    def table_key(self) -> str:
+        return self.model.table_key
+
+    # --- row mapping ------------------------------------------------------------
+    def source_row(self, proxy_row: int) -> int:
+        return int(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row())
+
+    def selected_source_rows(self) -> tuple[int, ...]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()}
+        return tuple(sorted(rows))
+
+    def select_source_rows(self, rows: tuple[int, ...]) -> None:
+        """Select whole rows of the table (e.g. when a bar is clicked), scrolling to the first."""
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        for row in rows:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                selection.select(index, self.proxy.index(index.row(), last))
+        model = self.view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not selection.isEmpty():
+            first = selection.indexes()[0]
+            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.scrollTo(first)
+
+    def _on_selection_changed(self, *_: object) -> None:
+        self.sig_rows_selected.emit(self.selected_source_rows())
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    # --- clipboard ---------------------------------------------------------------
+    def copy_selection(self, with_headers: bool = False) -> None:
+        """Copy the selected block as TSV, in view order, as Excel and LibreOffice paste it."""
+        indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        selected = {(i.row(), i.column()) for i in indexes}
+        block: list[list[object]] = []
+        if with_headers:
+            block.append([self.proxy.headerData(c, Qt.Orientation.Horizontal) for c in cols])
+        for r in rows:
+            block.append(
+                [self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) if (r, c) in selected else "" for c in cols]
+            )
+        QGuiApplication.clipboard().setText(format_tsv(block))
+        n = len(selected)
+        self.sig_message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
+
+    def paste(self) -> None:
+        """Paste a TSV block at the current cell as one undo step, or refuse it whole."""
+        text = QGuiApplication.clipboard().text()
+        current = self.view.currentIndex()
+        if not current.isValid():
+            self.sig_message.emit("Paste: select the cell where the block should start")
+            return
+        block = parse_tsv(text)
+        selection = self.view.selectionModel().selectedIndexes()
+        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
+            proxy_rows = sorted({i.row() for i in selection})
+            column = min(i.column() for i in selection)
+        else:
+            proxy_rows = list(range(current.row(), self.proxy.rowCount()))
+            column = current.column()
+        targets = [self.source_row(r) for r in proxy_rows]
+        try:
+            edit = build_paste(self.model.workbook, self.table_key, targets, column, block)
+            self._submit(edit)
+        except ParseError as exc:
+            self.sig_message.emit(exc.message)
+            return
+        self.sig_message.emit(f"Pasted {len(edit.cells)} cell{'s' if len(edit.cells) != 1 else ''}")
+
+    # --- rows ---------------------------------------------------------------------
+    def insert_row(self) -> None:
+        """Insert a record below the current one (at the end of an empty or unselected table)."""
+        current = self.view.currentIndex()
+        table = self.model.workbook.table(self.table_key)
+        position = self.source_row(current.row()) + 1 if current.isValid() else len(table)
+        record = self._defaults(self.table_key)
+        self._submit(InsertRows(self.table_key, (position,), (tuple(record.items()),)))
+        first_text = next((i for i, k in enumerate(table.keys) if k in ("country", "project", "target")), 0)
+        index = self.proxy.mapFromSource(self.model.index(position, first_text))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.sig_message.emit("Row inserted: type its values; Ctrl+Z removes it")
+
+    def delete_rows(self) -> None:
+        rows = self.selected_source_rows()
+        if not rows:
+            return
+        self._submit(DeleteRows(self.table_key, rows))
+        self.sig_message.emit(f"Deleted {len(rows)} row{'s' if len(rows) != 1 else ''}; Ctrl+Z restores")
+
+    def clear_cells(self) -> None:
+        indexes = [self.proxy.mapToSource(i) for i in self.view.selectionModel().selectedIndexes()]
+        if not indexes:
+            return
+        keys = self.model.workbook.table(self.table_key).keys
+        cells = tuple((i.row(), keys[i.column()], None) for i in indexes)
+        for _, key, _ in cells:
+            spec = self.model.workbook.table(self.table_key).column_spec(key)
+            if spec.required:
+                self.sig_message.emit(f"{spec.label} is required and cannot be cleared; delete the row instead")
+                return
+        try:
+            self._submit(SetCells(self.table_key, cells))
+        except ParseError as exc:
+            self.sig_message.emit(exc.message)
+
+    def current_source_index(self) -> QModelIndex:
+        return self.proxy.mapToSource(self.view.currentIndex())
