@@ -25,10 +25,7 @@ def seed_workbook(corridor: str = CORRIDOR, unit: str = "USD bn") -> Workbook:
     book = Workbook()
     contributions = book.table("contributions")
     contributions.append_many(
-        [
-            {"corridor": corridor, "country": c, "amount": a, "unit": unit, "source": "EADB"}
-            for c, a in SEED.items()
-        ],
+        [{"corridor": corridor, "country": c, "amount": a, "unit": unit, "source": "EADB"} for c, a in SEED.items()],
         [Origin("Contributions", r) for r in range(2, 2 + len(SEED))],
     )
     book.table("totals").append_many(
