@@ -72,7 +72,13 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
         first = found.errors[0]
         more = f" (and {len(found.errors) - 1} more)" if len(found.errors) > 1 else ""
         raise LoadError(
-            path, f"{first.message}{more}", sheet=first.sheet, row=first.row, column=first.column, problems=found.errors
+            path,
+            f"{first.message}{more}",
+            sheet=first.sheet,
+            row=first.row,
+            column=first.column,
+            cell=first.cell,
+            problems=found.errors,
         )
     if not any(len(t) for t in book.tables.values()):
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
