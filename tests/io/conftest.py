@@ -52,7 +52,8 @@ def _ods_cell(value: object) -> str:
     if value is None:
         return "<table:table-cell/>"
     if isinstance(value, int | float):
-        return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        typed = f'office:value-type="float" office:value="{value}"'
+        return f"<table:table-cell {typed}><text:p>{value}</text:p></table:table-cell>"
     return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
 
