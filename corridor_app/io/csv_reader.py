@@ -115,4 +115,4 @@ def read_csv(path: str) -> RawSheet:
     decimal = guess_decimal(numeric_texts)
     if decimal is None and delimiter == ";":
         decimal = ","  # the semicolon is the list separator of decimal-comma locales
-    return RawSheet(p.stem, rows, decimal=decimal)
+    return RawSheet(p.stem, rows, decimal=decimal, delimited=True)

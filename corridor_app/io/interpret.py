@@ -167,6 +167,18 @@ def _read_table(
             continue
         sheet_row = sheet.first_row + offset
         origin = Origin(sheet.name, sheet_row)
+        if sheet.delimited and _overflows(row, header):
+            found.errors.append(
+                _problem(
+                    sheet,
+                    sheet_row,
+                    len(header),
+                    header,
+                    f"the row has more fields than the header's {len(header)}: a delimiter inside a value "
+                    "(a decimal comma in a comma-separated file?) shifts the columns; quote the value",
+                )
+            )
+            continue
         if spec.key == "contributions" and _is_total_row(row, mapping):
             _read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
             continue
@@ -190,6 +202,10 @@ def _read_table(
         records.append(record)
         origins.append(origin)
     table.append_many(records, origins)
+
+
+def _overflows(row: list[object], header: list[object]) -> bool:
+    return any(not (c is None or (isinstance(c, str) and not c.strip())) for c in row[len(header) :])
 
 
 def _extra_value(raw: object) -> Value:

@@ -115,3 +115,19 @@ def test_text_without_a_corridor_table_is_refused(tmp_path: Path) -> None:
     path.write_text("just,some\nwords,here\n", encoding="utf-8")
     with pytest.raises(LoadError, match="no corridor table"):
         load_workbook(path)
+
+
+def test_unquoted_decimal_comma_in_a_comma_file_is_refused(tmp_path: Path) -> None:
+    # issue 2: "Iran,12,87,EADB" loaded as amount 12 and source "87", the last field dropped:
+    # a silently wrong number. The shifted row is now a located error.
+    path = tmp_path / "shifted.csv"
+    path.write_text("Country,Amount,Source\nRussia,13.2,EADB\nIran,12,87,EADB\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="more fields than the header") as info:
+        load_workbook(path)
+    assert (info.value.row, info.value.cell) == (3, "D3")
+
+
+def test_trailing_empty_fields_are_not_a_shift(tmp_path: Path) -> None:
+    path = tmp_path / "trailing.csv"
+    path.write_text("Country,Amount,Source\nRussia,13.2,EADB,,\nIran,12.87,EADB,\n", encoding="utf-8")
+    assert len(load_workbook(path).table("contributions")) == 2
