@@ -69,7 +69,15 @@ def _plausible_cyrillic(text: str) -> bool:
     latin = sum(1 for c in letters if c.isascii())
     # Mojibake of other code pages shows up as rare symbols and mixed case runs.
     odd = sum(1 for c in text if c in "ЂЃѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџЎўЈ¤Ґ¦§Ё©Є«¬®Ї°±Ііґµ¶·ё№є»јЅѕї")
-    return cyr > 0 and (cyr + latin) / len(letters) > 0.95 and odd <= max(2, len(text) // 200)
+    if not (cyr > 0 and (cyr + latin) / len(letters) > 0.95 and odd <= max(2, len(text) // 200)):
+        return False
+    # Two more signatures of a wrong code page, judged over the words holding Cyrillic:
+    # a Latin-1 file read as cp1251 puts single Cyrillic letters inside Latin words
+    # ("Cфte d'Ivoire"), and a KOI8-R file swaps the case of every letter ("уФТБОБ").
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    mixed = sum(1 for w in words if any(c.isascii() for c in w))
+    swapped = sum(1 for w in words if re.search(r"[а-яё][А-ЯЁ]", w))
+    return mixed <= len(words) // 10 and swapped <= len(words) // 10
 
 
 def sniff_delimiter(text: str) -> str:
@@ -107,4 +115,4 @@ def read_csv(path: str) -> RawSheet:
     decimal = guess_decimal(numeric_texts)
     if decimal is None and delimiter == ";":
         decimal = ","  # the semicolon is the list separator of decimal-comma locales
-    return RawSheet(p.stem, rows, decimal=decimal)
+    return RawSheet(p.stem, rows, decimal=decimal, delimited=True)

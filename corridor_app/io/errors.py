@@ -20,6 +20,7 @@ class LoadError(Exception):
         sheet: str = "",
         row: int | None = None,
         column: str = "",
+        cell: str = "",
         problems: list[Problem] | None = None,
     ) -> None:
         self.path = path
@@ -27,6 +28,7 @@ class LoadError(Exception):
         self.sheet = sheet
         self.row = row
         self.column = column
+        self.cell = cell
         self.problems = problems or []
         super().__init__(self.describe())
 
@@ -38,6 +40,8 @@ class LoadError(Exception):
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column '{self.column}'")
+        if self.cell:
+            where.append(f"cell {self.cell}")
         return f"{', '.join(where)}: {self.message}"
 
 

@@ -23,3 +23,6 @@ class RawSheet:
     # For CSV: the decimal separator the file's numbers use, when it could be told.
     decimal: Decimal = None
     notes: list[str] = field(default_factory=list)
+    # For CSV: a field past the header's last column means a delimiter inside a value
+    # ("Russia,13,2,EADB"), so the row's columns cannot be trusted.
+    delimited: bool = False

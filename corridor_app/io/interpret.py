@@ -78,7 +78,13 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
         first = found.errors[0]
         more = f" (and {len(found.errors) - 1} more)" if len(found.errors) > 1 else ""
         raise LoadError(
-            path, f"{first.message}{more}", sheet=first.sheet, row=first.row, column=first.column, problems=found.errors
+            path,
+            f"{first.message}{more}",
+            sheet=first.sheet,
+            row=first.row,
+            column=first.column,
+            cell=first.cell,
+            problems=found.errors,
         )
     if not any(len(t) for t in book.tables.values()):
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
@@ -167,6 +173,18 @@ def _read_table(
             continue
         sheet_row = sheet.first_row + offset
         origin = Origin(sheet.name, sheet_row)
+        if sheet.delimited and _overflows(row, header):
+            found.errors.append(
+                _problem(
+                    sheet,
+                    sheet_row,
+                    len(header),
+                    header,
+                    f"the row has more fields than the header's {len(header)}: a delimiter inside a value "
+                    "(a decimal comma in a comma-separated file?) shifts the columns; quote the value",
+                )
+            )
+            continue
         if spec.key == "contributions" and _is_total_row(row, mapping):
             _read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
             continue
@@ -190,6 +208,10 @@ def _read_table(
         records.append(record)
         origins.append(origin)
     table.append_many(records, origins)
+
+
+def _overflows(row: list[object], header: list[object]) -> bool:
+    return any(not (c is None or (isinstance(c, str) and not c.strip())) for c in row[len(header) :])
 
 
 def _extra_value(raw: object) -> Value:

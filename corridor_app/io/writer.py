@@ -162,7 +162,10 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str], preserve: st
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a missing or read-only folder is the user's to fix, not a traceback
+        raise SaveError(str(target), f"could not be saved ({exc.strerror or exc}); nothing was written") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             if preserve is not None:

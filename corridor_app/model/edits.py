@@ -57,15 +57,23 @@ Edit = SetCell | SetCells | InsertRows | DeleteRows
 
 
 def _check_value(workbook: Workbook, table: str, column: str, value: Value) -> Value:
-    spec = workbook.table(table).column_spec(column)
+    target = workbook.table(table)
+    spec = target.column_spec(column)
     if is_blank(value):
         return None
     if spec.kind == "text":
+        # A column the format does not know keeps the numbers it was loaded with,
+        # so deleting a row and undoing it gives back 5, not "5".
+        if column in target.extra_columns and isinstance(value, int | float) and not isinstance(value, bool):
+            return value
         return str(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ParseError(f"{spec.label} must be a number, not {value!r}", value)
     if value != value or value in (float("inf"), float("-inf")):
         raise ParseError(f"{spec.label} must be a finite number", value)
+    if spec.kind == "year" and (float(value) != int(value) or not 1800 <= value <= 2200):
+        # The table shows a year as an integer: 2029.5 would be shown, and undone, as 2029.
+        raise ParseError(f"{spec.label} must be a year such as 2029, not {value!r}", value)
     return value
 
 
@@ -78,6 +86,8 @@ def apply(workbook: Workbook, edit: Edit) -> Edit:
         A value is not of its column's type; nothing was changed.
     IndexError
         A row is outside the table; nothing was changed.
+    ValueError
+        An insert's positions, records and origins do not pair up; nothing was changed.
     """
     table = workbook.table(edit.table)
     if isinstance(edit, SetCell):
@@ -102,6 +112,11 @@ def apply(workbook: Workbook, edit: Edit) -> Edit:
     if isinstance(edit, InsertRows):
         if any(not 0 <= p <= len(table) + len(edit.positions) - 1 for p in edit.positions):
             raise IndexError(f"insert position outside {table.spec.label}")
+        # Checked before anything moves: a mismatch found mid-insert would leave half the rows in.
+        if len(set(edit.positions)) != len(edit.positions):
+            raise ValueError("two inserted rows cannot land at the same position")
+        if len(edit.records) != len(edit.positions) or (edit.origins and len(edit.origins) != len(edit.positions)):
+            raise ValueError("an insert needs one record (and one origin, if any) per position")
         records = [{k: _check_value(workbook, edit.table, k, v) for k, v in rec} for rec in edit.records]
         table.insert(edit.positions, records, list(edit.origins) if edit.origins else None)
         workbook.announce(Change(edit.table, structural=True))

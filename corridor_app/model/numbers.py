@@ -103,7 +103,8 @@ _CURRENCY_WORDS: dict[str, str] = {
     "£": "GBP",
 }
 
-_NUMBER_RE = re.compile(r"[0-9][0-9.,' \u2019]*")
+# A leading separator is part of the number: ".5" and ",5" are a half, not five.
+_NUMBER_RE = re.compile(r"[.,]?[0-9][0-9.,' \u2019]*")
 _WORD_RE = re.compile(r"us\$|[$€₽₸¥£]|[^\W\d_]+", re.UNICODE)
 
 
@@ -120,6 +121,11 @@ class Quantity:
 def _normalise_digits(core: str, decimal: Decimal) -> str:
     """Turn ``1 234,5`` / ``1,234.5`` / ``1.234,5`` into ``1234.5``."""
     core = core.replace("'", "").replace("\u2019", "").replace(" ", "")
+    if core[:1] in {".", ","}:
+        # ".5" / ",5": the leading zero was left out; a group separator never comes first.
+        if "." in core[1:] or "," in core[1:]:
+            raise ParseError("a separator after the decimal separator")
+        return "0." + core[1:]
     has_dot, has_comma = "." in core, "," in core
     if has_dot and has_comma:
         dec = "." if core.rfind(".") > core.rfind(",") else ","

@@ -161,7 +161,7 @@ TARGETS = TableSpec(
             "value",
             "Value",
             "number",
-            aliases=("target value", "значение", "целевое значение", "target", "цель значение"),
+            aliases=("target value", "значение", "целевое значение", "target", "цель", "цель значение"),
         ),
         _UNIT,
         ColumnSpec("baseline", "Baseline", "number", aliases=("база", "базовое значение", "baseline value", "факт")),
