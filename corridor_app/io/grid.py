@@ -23,3 +23,6 @@ class RawSheet:
     # For CSV: the decimal separator the file's numbers use, when it could be told.
     decimal: Decimal = None
     notes: list[str] = field(default_factory=list)
+    # (row 1-based, column 0-based) -> why the cell's value cannot be used as read
+    # (a formula saved without its result, an error such as #DIV/0!); set by preflight.
+    marks: dict[tuple[int, int], str] = field(default_factory=dict)

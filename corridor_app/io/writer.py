@@ -1,18 +1,25 @@
-"""Save the corridor workbook as .xlsx, atomically.
+"""Save the corridor workbook as .xlsx, atomically, verified, with backups.
 
 The file is written to a temporary file in the target's folder, flushed to
-disk, and only then moved over the target, so a failure at any moment leaves
-the previous file as it was. Text is always written as text: a country named
-``=HYPERLINK(...)`` never becomes a formula.
+disk, read back and compared cell by cell with what was meant to be written,
+and only then moved over the target, so a failure at any moment (a full disk,
+a kill) leaves the previous file as it was. The previous file is kept as the
+newest of three backups in ``.corridor-backups/`` beside it
+(``name.1.xlsx`` newest .. ``name.3.xlsx`` oldest). Text is always written as
+text: a country named ``=HYPERLINK(...)`` never becomes a formula; NaN and
+infinity are refused rather than written as blank cells.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxWorkbook
@@ -21,11 +28,36 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from corridor_app.io.errors import SaveError
+from corridor_app.model.errors import column_letter
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
+BACKUP_FOLDER = ".corridor-backups"
+BACKUPS_KEPT = 3
+
+# Sheet name -> {(row 1-based, column 0-based): value} of every non-blank cell written.
+Written = dict[str, dict[tuple[int, int], object]]
+
+
+class NonFiniteValue(ValueError):
+    """A NaN or infinite number would be written as a blank cell; it is refused instead."""
+
+    def __init__(self, sheet: str, row: int, column: int) -> None:
+        super().__init__(
+            f"sheet '{sheet}', cell {column_letter(column)}{row} holds a value that is not a finite number"
+        )
+        self.where = f"sheet '{sheet}', cell {column_letter(column)}{row}"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: where the previous version went, and how many cells were verified."""
+
+    path: Path
+    backup: Path | None
+    verified_cells: int
 
 
 def _cell(ws: WriteOnlyWorksheet, value: object, bold: bool = False, fmt: str | None = None) -> WriteOnlyCell:
@@ -53,29 +85,56 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], None] | None = None) -> None:
-    """Write the workbook's tables, then its other sheets, to an open binary file."""
+def _record(written: Written, name: str, row: int, cells: list[WriteOnlyCell | None]) -> None:
+    sheet = written.setdefault(name, {})
+    for col, cell in enumerate(cells):
+        value = None if cell is None else cell.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise NonFiniteValue(name, row, col)
+        if value is not None and value != "":
+            sheet[(row, col)] = value
+
+
+def write_xlsx(
+    workbook: Workbook,
+    fh: object,
+    extra: Callable[[XlsxWorkbook], None] | None = None,
+    written: Written | None = None,
+) -> None:
+    """Write the workbook's tables, then its other sheets, to an open binary file.
+
+    ``written``, when given, receives every non-blank cell written (to verify the file).
+
+    Raises
+    ------
+    NonFiniteValue
+        A cell holds NaN or infinity, which xlsx would show as a blank cell.
+    """
     out = XlsxWorkbook(write_only=True)
+    record: Written = {} if written is None else written
     for key in ("contributions", "totals", "targets", "projects"):
         table = workbook.table(key)
         if key == "projects" and not len(table):
             continue
         ws = out.create_sheet(table.spec.label)
-        for row in _table_rows(ws, table):
+        for number, row in enumerate(_table_rows(ws, table), start=1):
+            _record(record, ws.title, number, list(row))
             ws.append(row)
     for sheet in workbook.extra_sheets:
         ws = out.create_sheet(sheet.name[:31])
         for _ in range(sheet.first_row - 1):
             ws.append([])
-        for values in sheet.rows:
-            ws.append([None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values])
+        for number, values in enumerate(sheet.rows, start=sheet.first_row):
+            cells: list[WriteOnlyCell | None] = [None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values]
+            _record(record, ws.title, number, cells)
+            ws.append(cells)
     if extra is not None:
         extra(out)
     out.save(fh)  # type: ignore[arg-type]
 
 
-def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
-    """Save to ``path`` atomically.
+def save_workbook(workbook: Workbook, path: str | os.PathLike[str], *, keep_backups: bool = True) -> SaveResult:
+    """Save to ``path``: temporary file, fsync, read back and verify, back up the old file, replace.
 
     Raises
     ------
@@ -84,16 +143,32 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(
+            str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
+        ) from None
+    backup: Path | None = None
+    try:
+        written: Written = {}
         with os.fdopen(fd, "wb") as fh:
-            write_xlsx(workbook, fh)
+            write_xlsx(workbook, fh, written=written)
             fh.flush()
             os.fsync(fh.fileno())
+        verified = verify_written(tmp, written)
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
+            if keep_backups:
+                backup = _rotate_backups(target)
         os.replace(tmp, target)
+        _sync_folder(folder)
+    except NonFiniteValue as exc:
+        _discard(tmp)
+        raise SaveError(
+            str(target), f"{exc.where} is not a finite number (NaN or infinity); nothing was saved"
+        ) from None
     except OSError as exc:
         _discard(tmp)
         raise SaveError(
@@ -102,6 +177,90 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     except BaseException:
         _discard(tmp)
         raise
+    return SaveResult(target, backup, verified)
+
+
+def verify_written(tmp: str, written: Written) -> int:
+    """Read the file just written and compare every cell with what was meant; return the cell count.
+
+    Raises
+    ------
+    OSError
+        (errno EIO) the file on disk does not hold what was written.
+    """
+    from corridor_app.io.errors import LoadError
+    from corridor_app.io.spreadsheet import read_spreadsheet
+
+    try:
+        sheets = {s.name: s for s in read_spreadsheet(tmp)}
+    except LoadError as exc:
+        raise OSError(5, f"the written file cannot be read back ({exc.message})") from None
+    count = 0
+    for name, cells in written.items():
+        sheet = sheets.get(name)
+        found: dict[tuple[int, int], object] = {}
+        if sheet is not None:
+            for i, row in enumerate(sheet.rows):
+                for j, value in enumerate(row):
+                    if value is not None and value != "":
+                        found[(sheet.first_row + i, sheet.first_col + j)] = value
+        for key in cells.keys() | found.keys():
+            if not _same(cells.get(key), found.get(key)):
+                where = f"sheet '{name}', cell {column_letter(key[1])}{key[0]}"
+                raise OSError(
+                    5, f"read-back check failed at {where}: wrote {cells.get(key)!r}, read {found.get(key)!r}"
+                )
+        count += len(cells)
+    return count
+
+
+def _same(expected: object, actual: object) -> bool:
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected == actual
+    if isinstance(expected, int | float) and isinstance(actual, int | float):
+        return float(expected) == float(actual)
+    if isinstance(expected, dt.datetime | dt.date) and isinstance(actual, dt.datetime | dt.date):
+        as_dt = [v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day) for v in (expected, actual)]
+        return abs((as_dt[0] - as_dt[1]).total_seconds()) < 0.001
+    return expected == actual
+
+
+def backup_paths(path: str | os.PathLike[str]) -> list[Path]:
+    """The backups of ``path``, newest first: ``.corridor-backups/<stem>.1<suffix>`` .. ``.3``."""
+    target = Path(path)
+    folder = target.parent / BACKUP_FOLDER
+    return [folder / f"{target.stem}.{n}{target.suffix}" for n in range(1, BACKUPS_KEPT + 1)]
+
+
+def _rotate_backups(target: Path) -> Path:
+    """Shift the backups by one and make the current file the newest; returns its backup path."""
+    paths = backup_paths(target)
+    paths[0].parent.mkdir(exist_ok=True)
+    for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1]), strict=True):
+        if newer.exists():
+            os.replace(newer, older)
+    staging = paths[0].with_name(paths[0].name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(target, staging)  # the old file's own bytes, no copy; it survives the replace below
+    except OSError:
+        shutil.copy2(target, staging)
+    os.replace(staging, paths[0])
+    return paths[0]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _discard(tmp: str) -> None:
