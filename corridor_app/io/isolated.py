@@ -79,8 +79,13 @@ def _process_age() -> float:
 
 
 def deadline_from_process_start(timeout: float = LOAD_TIMEOUT_S) -> float:
-    """A ``time.monotonic()`` deadline counted from this process's start (for the CLI)."""
-    return time.monotonic() - _process_age() + timeout
+    """A ``time.monotonic()`` deadline counted from this process's start, for a CLI command.
+
+    A process older than half the budget is not a fresh command (the CLI's
+    ``main`` called from a long-running program or a test): the count starts now.
+    """
+    age = _process_age()
+    return time.monotonic() + timeout - (age if age < timeout / 2 else 0.0)
 
 
 def read_sheets_isolated(

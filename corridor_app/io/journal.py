@@ -170,6 +170,12 @@ class Journal:
             self._fh.flush()
             os.fsync(self._fh.fileno())
 
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()

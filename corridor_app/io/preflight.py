@@ -203,13 +203,14 @@ class _Inflater:
 
     def _inflate(self, key: str, scanner: XmlScanner | None, sheet: str = "") -> None:
         info = self.parts[key]
+        shown = _name(info)
         done = 0
         try:
             with self.zf.open(info) as stream:
                 while chunk := stream.read(CHUNK):
                     done += len(chunk)
                     self.total += len(chunk)
-                    self._check_size(key, info, done)
+                    self._check_size(shown, info, done)
                     if scanner is not None:
                         scanner.feed(chunk)
             if scanner is not None:
@@ -219,7 +220,7 @@ class _Inflater:
                 sheet = list(scanner.sheets)[-1]
             raise LoadError(
                 self.path,
-                f"{'the sheet is refused' if sheet else f'the part {key} is refused'}: {exc.message}",
+                f"{'the sheet is refused' if sheet else f'the part {shown} is refused'}: {exc.message}",
                 sheet=sheet,
                 row=exc.row or None,
                 column=column_letter(exc.column) if exc.column >= 0 else "",
@@ -227,7 +228,7 @@ class _Inflater:
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError) as exc:
             if "password" in str(exc).lower() or "encrypted" in str(exc).lower():
                 raise LoadError(self.path, "the workbook is password-protected") from None
-            raise LoadError(self.path, f"the part {key} is damaged ({exc})") from None
+            raise LoadError(self.path, f"the part {shown} is damaged ({exc})") from None
 
     def _check_size(self, key: str, info: zipfile.ZipInfo, done: int) -> None:
         if self.total > MAX_INFLATED_BYTES:

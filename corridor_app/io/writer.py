@@ -18,6 +18,7 @@ import math
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from corridor_app.io.errors import SaveError
 from corridor_app.model.errors import column_letter
@@ -111,26 +113,47 @@ def write_xlsx(
         A cell holds NaN or infinity, which xlsx would show as a blank cell.
     """
     out = XlsxWorkbook(write_only=True)
-    record: Written = {} if written is None else written
-    for key in ("contributions", "totals", "targets", "projects"):
-        table = workbook.table(key)
-        if key == "projects" and not len(table):
-            continue
-        ws = out.create_sheet(table.spec.label)
-        for number, row in enumerate(_table_rows(ws, table), start=1):
-            _record(record, ws.title, number, list(row))
-            ws.append(row)
-    for sheet in workbook.extra_sheets:
-        ws = out.create_sheet(sheet.name[:31])
-        for _ in range(sheet.first_row - 1):
-            ws.append([])
-        for number, values in enumerate(sheet.rows, start=sheet.first_row):
-            cells: list[WriteOnlyCell | None] = [None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values]
-            _record(record, ws.title, number, cells)
-            ws.append(cells)
-    if extra is not None:
-        extra(out)
-    out.save(fh)  # type: ignore[arg-type]
+    try:
+        record: Written = {} if written is None else written
+        for key in ("contributions", "totals", "targets", "projects"):
+            table = workbook.table(key)
+            if key == "projects" and not len(table):
+                continue
+            ws = out.create_sheet(table.spec.label)
+            for number, row in enumerate(_table_rows(ws, table), start=1):
+                _record(record, ws.title, number, list(row))
+                ws.append(row)
+        for sheet in workbook.extra_sheets:
+            ws = out.create_sheet(sheet.name[:31])
+            for _ in range(sheet.first_row - 1):
+                ws.append([])
+            for number, values in enumerate(sheet.rows, start=sheet.first_row):
+                cells: list[WriteOnlyCell | None] = [None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values]
+                _record(record, ws.title, number, cells)
+                ws.append(cells)
+        if extra is not None:
+            extra(out)
+        if not out.worksheets:
+            out.create_sheet()
+        # openpyxl's own save() leaves its zip open when a write fails; own the archive to abandon it cleanly.
+        archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)  # type: ignore[call-overload]
+        try:
+            ExcelWriter(out, archive).save()
+        except BaseException:
+            archive.fp = None  # the temporary file is discarded; no central directory to write
+            raise
+    except BaseException:
+        _abandon(out)
+        raise
+
+
+def _abandon(out: XlsxWorkbook) -> None:
+    """Close openpyxl's half-written sheet streams now, so a failed save leaves no dangling generators."""
+    for ws in out.worksheets:
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
 
 
 def save_workbook(workbook: Workbook, path: str | os.PathLike[str], *, keep_backups: bool = True) -> SaveResult:
