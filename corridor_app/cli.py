@@ -32,9 +32,10 @@ def default_dataset() -> Path:
 
 
 def _load(path: str) -> Workbook:
-    from corridor_app.io.loader import load_workbook
+    """Load in a limited child process; the 10 s budget counts from this command's start."""
+    from corridor_app.io.isolated import deadline_from_process_start, load_workbook_isolated
 
-    return load_workbook(path)
+    return load_workbook_isolated(path, deadline=deadline_from_process_start())
 
 
 def summary_json(workbook: Workbook, recs: list[Reconciliation], problems: list[Problem]) -> dict[str, object]:

@@ -51,7 +51,7 @@ def build() -> Workbook:
 
 def main() -> None:
     out = HERE / "north_south_itc.xlsx"
-    save_workbook(build(), out)
+    save_workbook(build(), out, keep_backups=False)  # the build output is in git; no backups beside it
     print(f"wrote {out.name}")
 
 

@@ -26,3 +26,6 @@ class RawSheet:
     # For CSV: a field past the header's last column means a delimiter inside a value
     # ("Russia,13,2,EADB"), so the row's columns cannot be trusted.
     delimited: bool = False
+    # (row 1-based, column 0-based) -> why the cell's value cannot be used as read
+    # (a formula saved without its result, an error such as #DIV/0!); set by preflight.
+    marks: dict[tuple[int, int], str] = field(default_factory=dict)

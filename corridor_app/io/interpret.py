@@ -160,6 +160,7 @@ def _read_table(
         extras[pos] = name
     for name in extras.values():
         table.add_extra_column(name)
+    _report_duplicate_headers(found, sheet, spec, header, header_index, mapping)
     for pos, key in mapping.items():
         table.headers.setdefault(key, str(header[pos]).strip())
     header_unit = {key: unit_from_header(header[pos]) for pos, key in mapping.items()}
@@ -192,6 +193,10 @@ def _read_table(
         quantities: dict[str, Quantity] = {}
         for pos, key in mapping.items():
             raw = row[pos] if pos < len(row) else None
+            mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
+            if mark is not None:
+                found.errors.append(_problem(sheet, sheet_row, pos, header, mark))
+                continue
             try:
                 value, quantity = parse_cell(spec.column(key), raw, sheet.decimal)
             except ParseError as exc:
@@ -202,6 +207,9 @@ def _read_table(
                 quantities[key] = quantity
         for pos, name in extras.items():
             record[name] = _extra_value(row[pos] if pos < len(row) else None)
+            mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
+            if mark is not None:
+                found.warnings.append(_problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
         if "corridor" in spec.keys and not record.get("corridor") and default_corridor:
             record["corridor"] = default_corridor
         _settle_unit(found, sheet, sheet_row, header, mapping, spec, record, quantities, header_unit)
@@ -212,6 +220,28 @@ def _read_table(
 
 def _overflows(row: list[object], header: list[object]) -> bool:
     return any(not (c is None or (isinstance(c, str) and not c.strip())) for c in row[len(header) :])
+
+
+def _report_duplicate_headers(
+    found: _Located, sheet: RawSheet, spec: TableSpec, header: list[object], header_index: int, mapping: dict[int, str]
+) -> None:
+    """Two columns with the same header: say which one is read, so no figure is silently ignored."""
+    first_of: dict[str, int] = {}
+    row = sheet.first_row + header_index
+    for pos, cell in enumerate(header):
+        if cell is None or str(cell).strip() == "":
+            continue
+        key = mapping.get(pos) or next(iter(match_columns(spec, [cell]).values()), None)
+        name = key or normalise_name(cell)
+        if name not in first_of:
+            first_of[name] = pos
+            continue
+        other = column_letter(sheet.first_col + first_of[name])
+        if key is not None:
+            detail = f"column {other} is the one read as {spec.column(key).label}; this one is kept as an extra column"
+        else:
+            detail = f"column {other} has the same header; both are kept"
+        found.warnings.append(_problem(sheet, row, pos, header, f"duplicate header: {detail}", "warning"))
 
 
 def _extra_value(raw: object) -> Value:
@@ -249,6 +279,10 @@ def _read_total_row(
         if key == "country":
             continue
         raw = row[pos] if pos < len(row) else None
+        mark = sheet.marks.get((origin.row, sheet.first_col + pos))
+        if mark is not None:
+            found.errors.append(_problem(sheet, origin.row, pos, header, mark))
+            return
         try:
             value, quantity = parse_cell(CONTRIBUTIONS.column(key), raw, sheet.decimal)
         except ParseError as exc:

@@ -1,65 +1,83 @@
-"""Open any supported file: pick the reader by content, not by extension."""
+"""Open any supported file: pick the reader by content, not by extension.
+
+``preflight`` runs first and refuses hostile or unreadable files before any
+parser sees them. ``read_sheets`` is the parsing half (run in a child process
+by ``load_workbook_isolated``); ``interpret`` turns its sheets into a workbook.
+"""
 
 from __future__ import annotations
 
 import os
-import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corridor_app.io.csv_reader import read_csv
 from corridor_app.io.errors import LoadError
-from corridor_app.io.interpret import interpret
+from corridor_app.io.grid import RawSheet
+from corridor_app.io.preflight import Preflight, preflight
 from corridor_app.io.spreadsheet import read_spreadsheet
-from corridor_app.model.workbook import Workbook
+
+if TYPE_CHECKING:  # the parsing child must not import the model (pandas) for nothing
+    from corridor_app.model.workbook import Workbook
 
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.ods *.csv *.tsv *.txt *.xls *.xlsb);;All files (*)"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_kind(path: str) -> str:
-    """'zip', 'ole' or 'text', from the file's first bytes."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise LoadError(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise LoadError(path, "this is a folder, not a file") from None
-    except PermissionError:
-        raise LoadError(path, "permission denied: the file cannot be read") from None
-    except OSError as exc:
-        raise LoadError(path, f"the file cannot be read ({exc.strerror})") from None
-    if not head:
-        raise LoadError(path, "the file is empty")
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head == _OLE:
-        return "ole"
-    return "text"
+    """'zip', 'ole' or 'text', from the file's first bytes (after the preflight checks)."""
+    kind = preflight(path).kind
+    return {"xlsx": "zip", "xlsb": "zip", "ods": "zip", "xls": "ole"}.get(kind, "text")
+
+
+def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
+    """Preflight, then read every sheet of ``path`` as raw cell values.
+
+    Raises
+    ------
+    LoadError
+        The file is refused by the preflight or cannot be parsed.
+    """
+    path = str(path)
+    checked = preflight(path)
+    if checked.kind == "text":
+        return [read_csv(path)]
+    sheets = read_spreadsheet(path)
+    _attach_marks(path, checked, sheets)
+    return sheets
+
+
+def _attach_marks(path: str, checked: Preflight, sheets: list[RawSheet]) -> None:
+    """Give each sheet its flagged cells; refuse a read that came back empty though the file has cells."""
+    by_name = {s.name: s for s in sheets}
+    for name, stats in checked.sheets.items():
+        sheet = by_name.get(name)
+        if sheet is not None:
+            sheet.marks = dict(stats.marks)
+        expected = stats.cells - len(stats.marks)
+        if expected <= 0:
+            continue
+        if sheet is None or not any(c not in (None, "") for row in sheet.rows for c in row):
+            raise LoadError(
+                path,
+                f"the file holds {expected:,} cells in this sheet but the reader found none "
+                "(an unusual variant of the format, such as Strict Open XML?); "
+                "save it from Excel as an ordinary .xlsx workbook",
+                sheet=name,
+            )
 
 
 def load_workbook(path: str | os.PathLike[str]) -> Workbook:
-    """Load a corridor workbook from xlsx/xlsm/ods/xls/xlsb or CSV.
+    """Load a corridor workbook from xlsx/xlsm/ods/xls/xlsb or CSV, in this process.
+
+    The window and the CLI use ``load_workbook_isolated``, which runs the
+    parsing in a child process with time and memory limits.
 
     Raises
     ------
     LoadError
         The file cannot be read, or holds values that cannot be parsed.
     """
+    # Imported here so the parsing child (io/_child.py) does not pay pandas' start-up.
+    from corridor_app.io.interpret import interpret
+
     path = str(path)
-    kind = sniff_kind(path)
-    if kind == "zip":
-        if not zipfile.is_zipfile(path):
-            raise LoadError(path, "the file looks like a zip package but is damaged")
-        sheets = read_spreadsheet(path)
-    elif kind == "ole":
-        sheets = read_spreadsheet(path)  # .xls, or an encrypted xlsx (reported as password-protected)
-    else:
-        if Path(path).suffix.lower() in {".xlsx", ".xlsm", ".ods", ".xls", ".xlsb"}:
-            raise LoadError(
-                path,
-                f"the file is named {Path(path).suffix} but holds plain text, not a spreadsheet; "
-                "if it is a CSV file, rename it to .csv",
-            )
-        sheets = [read_csv(path)]
-    return interpret(path, sheets)
+    return interpret(path, read_sheets(path))

@@ -1,28 +1,38 @@
-"""Save the corridor workbook as .xlsx, atomically.
+"""Save the corridor workbook as .xlsx, atomically, verified, with backups.
 
 The file is written to a temporary file in the target's folder, flushed to
-disk, and only then moved over the target, so a failure at any moment leaves
-the previous file as it was. Text is always written as text: a country named
-``=HYPERLINK(...)`` never becomes a formula.
+disk, read back and compared cell by cell with what was meant to be written,
+and only then moved over the target, so a failure at any moment (a full disk,
+a kill) leaves the previous file as it was. The previous file is kept as the
+newest of three backups in ``.corridor-backups/`` beside it
+(``name.1.xlsx`` newest .. ``name.3.xlsx`` oldest). Text is always written as
+text: a country named ``=HYPERLINK(...)`` never becomes a formula; NaN and
+infinity are refused rather than written as blank cells.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
+import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from corridor_app.io.errors import SaveError
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
+from corridor_app.model.errors import column_letter
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
@@ -30,6 +40,30 @@ TABLE_ORDER = ("contributions", "totals", "targets", "projects")
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
+BACKUP_FOLDER = ".corridor-backups"
+BACKUPS_KEPT = 3
+
+# Sheet name -> {(row 1-based, column 0-based): value} of every non-blank cell written.
+Written = dict[str, dict[tuple[int, int], object]]
+
+
+class NonFiniteValue(ValueError):
+    """A NaN or infinite number would be written as a blank cell; it is refused instead."""
+
+    def __init__(self, sheet: str, row: int, column: int) -> None:
+        super().__init__(
+            f"sheet '{sheet}', cell {column_letter(column)}{row} holds a value that is not a finite number"
+        )
+        self.where = f"sheet '{sheet}', cell {column_letter(column)}{row}"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: where the previous version went, and how many cells were verified."""
+
+    path: Path
+    backup: Path | None
+    verified_cells: int
 
 
 def _cell(ws: WriteOnlyWorksheet, value: object, bold: bool = False, fmt: str | None = None) -> WriteOnlyCell:
@@ -57,6 +91,16 @@ def _plain(value: object) -> object:
     return value
 
 
+def _record(written: Written, name: str, row: int, cells: list[WriteOnlyCell | None]) -> None:
+    sheet = written.setdefault(name, {})
+    for col, cell in enumerate(cells):
+        value = None if cell is None else cell.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise NonFiniteValue(name, row, col)
+        if value is not None and value != "":
+            sheet[(row, col)] = value
+
+
 def _owned_tables(workbook: Workbook) -> list[Table]:
     return [workbook.table(k) for k in TABLE_ORDER if k != "projects" or len(workbook.table(k))]
 
@@ -67,26 +111,65 @@ def _log_rows(ws: WriteOnlyWorksheet, workbook: Workbook) -> Iterable[list[Write
         yield [_cell(ws, _plain(v)) for v in entry.as_row()]
 
 
-def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], None] | None = None) -> None:
-    """Write the workbook's tables, then its other sheets, to an open binary file."""
+def write_xlsx(
+    workbook: Workbook,
+    fh: object,
+    extra: Callable[[XlsxWorkbook], None] | None = None,
+    written: Written | None = None,
+) -> None:
+    """Write the workbook's tables, then its other sheets, to an open binary file.
+
+    ``written``, when given, receives every non-blank cell written (to verify the file).
+
+    Raises
+    ------
+    NonFiniteValue
+        A cell holds NaN or infinity, which xlsx would show as a blank cell.
+    """
     out = XlsxWorkbook(write_only=True)
-    for table in _owned_tables(workbook):
-        ws = out.create_sheet(table.spec.label)
-        for row in _table_rows(ws, table):
-            ws.append(row)
-    if workbook.change_log:
-        ws = out.create_sheet(LOG_SHEET)
-        for row in _log_rows(ws, workbook):
-            ws.append(row)
-    for sheet in workbook.extra_sheets:
-        ws = out.create_sheet(sheet.name[:31])
-        for _ in range(sheet.first_row - 1):
-            ws.append([])
-        for values in sheet.rows:
-            ws.append([None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values])
-    if extra is not None:
-        extra(out)
-    out.save(fh)  # type: ignore[arg-type]
+    try:
+        record: Written = {} if written is None else written
+        for table in _owned_tables(workbook):
+            ws = out.create_sheet(table.spec.label)
+            for number, row in enumerate(_table_rows(ws, table), start=1):
+                _record(record, ws.title, number, list(row))
+                ws.append(row)
+        if workbook.change_log:
+            ws = out.create_sheet(LOG_SHEET)
+            for number, row in enumerate(_log_rows(ws, workbook), start=1):
+                _record(record, ws.title, number, list(row))
+                ws.append(row)
+        for sheet in workbook.extra_sheets:
+            ws = out.create_sheet(sheet.name[:31])
+            for _ in range(sheet.first_row - 1):
+                ws.append([])
+            for number, values in enumerate(sheet.rows, start=sheet.first_row):
+                cells: list[WriteOnlyCell | None] = [None] * sheet.first_col + [_cell(ws, _plain(v)) for v in values]
+                _record(record, ws.title, number, cells)
+                ws.append(cells)
+        if extra is not None:
+            extra(out)
+        if not out.worksheets:
+            out.create_sheet()
+        # openpyxl's own save() leaves its zip open when a write fails; own the archive to abandon it cleanly.
+        archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)  # type: ignore[call-overload]
+        try:
+            ExcelWriter(out, archive).save()
+        except BaseException:
+            archive.fp = None  # the temporary file is discarded; no central directory to write
+            raise
+    except BaseException:
+        _abandon(out)
+        raise
+
+
+def _abandon(out: XlsxWorkbook) -> None:
+    """Close openpyxl's half-written sheet streams now, so a failed save leaves no dangling generators."""
+    for ws in out.worksheets:
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
 
 
 def _sheet_for(table: Table) -> str:
@@ -108,8 +191,7 @@ def write_preserving(workbook: Workbook, original: str, fh: object) -> None:
         book = load_xlsx(original, keep_vba=original.lower().endswith(".xlsm"), keep_links=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on files it cannot model
         raise SaveError(original, f"cannot be updated in place ({type(exc).__name__}); use Save As") from None
-    targets = [(_sheet_for(t), t) for t in _owned_tables(workbook)]
-    for name, table in targets:
+    for name, table in [(_sheet_for(t), t) for t in _owned_tables(workbook)]:
         ws = _replace_sheet(book, name)
         ws.append([table.label(k) if k in table.spec.keys else k for k in table.keys])
         for cell in ws[1]:
@@ -148,12 +230,14 @@ def _keep_text(ws: object) -> None:
                 cell.data_type = "s"
 
 
-def save_workbook(workbook: Workbook, path: str | os.PathLike[str], preserve: str | None = None) -> None:
-    """Save to ``path`` atomically.
+def save_workbook(
+    workbook: Workbook, path: str | os.PathLike[str], *, keep_backups: bool = True, preserve: str | None = None
+) -> SaveResult:
+    """Save to ``path``: temporary file, fsync, read back and verify, back up the old file, replace.
 
-    With ``preserve`` (the path of the xlsx the workbook was loaded from) the
-    file is updated rather than rewritten: sheets the app does not own keep
-    their formatting.
+    With ``preserve`` (the xlsx the workbook was loaded from) the file is
+    updated rather than rewritten: sheets the app does not own keep their
+    formatting (see ``write_preserving``).
 
     Raises
     ------
@@ -164,31 +248,128 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str], preserve: st
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:  # a missing or read-only folder is the user's to fix, not a traceback
-        raise SaveError(str(target), f"could not be saved ({exc.strerror or exc}); nothing was written") from None
+    except OSError as exc:
+        raise SaveError(
+            str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
+        ) from None
+    backup: Path | None = None
     try:
+        written: Written = {}
         with os.fdopen(fd, "wb") as fh:
             if preserve is not None:
                 write_preserving(workbook, preserve, fh)
             else:
-                write_xlsx(workbook, fh)
+                write_xlsx(workbook, fh, written=written)
             fh.flush()
             os.fsync(fh.fileno())
+        verified = verify_written(tmp, written)
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
+            if keep_backups:
+                backup = _rotate_backups(target)
         os.replace(tmp, target)
+        _sync_folder(folder)
+    except SaveError:
+        _discard(tmp)
+        raise
+    except NonFiniteValue as exc:
+        _discard(tmp)
+        raise SaveError(
+            str(target), f"{exc.where} is not a finite number (NaN or infinity); nothing was saved"
+        ) from None
     except OSError as exc:
         _discard(tmp)
         raise SaveError(
             str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
         ) from None
-    except SaveError:
-        _discard(tmp)
-        raise
     except BaseException:
         _discard(tmp)
         raise
+    return SaveResult(target, backup, verified)
+
+
+def verify_written(tmp: str, written: Written) -> int:
+    """Read the file just written and compare every cell with what was meant; return the cell count.
+
+    Raises
+    ------
+    OSError
+        (errno EIO) the file on disk does not hold what was written.
+    """
+    from corridor_app.io.errors import LoadError
+    from corridor_app.io.spreadsheet import read_spreadsheet
+
+    try:
+        sheets = {s.name: s for s in read_spreadsheet(tmp)}
+    except LoadError as exc:
+        raise OSError(5, f"the written file cannot be read back ({exc.message})") from None
+    count = 0
+    for name, cells in written.items():
+        sheet = sheets.get(name)
+        found: dict[tuple[int, int], object] = {}
+        if sheet is not None:
+            for i, row in enumerate(sheet.rows):
+                for j, value in enumerate(row):
+                    if value is not None and value != "":
+                        found[(sheet.first_row + i, sheet.first_col + j)] = value
+        for key in cells.keys() | found.keys():
+            if not _same(cells.get(key), found.get(key)):
+                where = f"sheet '{name}', cell {column_letter(key[1])}{key[0]}"
+                raise OSError(
+                    5, f"read-back check failed at {where}: wrote {cells.get(key)!r}, read {found.get(key)!r}"
+                )
+        count += len(cells)
+    return count
+
+
+def _same(expected: object, actual: object) -> bool:
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected == actual
+    if isinstance(expected, int | float) and isinstance(actual, int | float):
+        return float(expected) == float(actual)
+    if isinstance(expected, dt.datetime | dt.date) and isinstance(actual, dt.datetime | dt.date):
+        as_dt = [v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day) for v in (expected, actual)]
+        return abs((as_dt[0] - as_dt[1]).total_seconds()) < 0.001
+    return expected == actual
+
+
+def backup_paths(path: str | os.PathLike[str]) -> list[Path]:
+    """The backups of ``path``, newest first: ``.corridor-backups/<stem>.1<suffix>`` .. ``.3``."""
+    target = Path(path)
+    folder = target.parent / BACKUP_FOLDER
+    return [folder / f"{target.stem}.{n}{target.suffix}" for n in range(1, BACKUPS_KEPT + 1)]
+
+
+def _rotate_backups(target: Path) -> Path:
+    """Shift the backups by one and make the current file the newest; returns its backup path."""
+    paths = backup_paths(target)
+    paths[0].parent.mkdir(exist_ok=True)
+    for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1]), strict=True):
+        if newer.exists():
+            os.replace(newer, older)
+    staging = paths[0].with_name(paths[0].name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(target, staging)  # the old file's own bytes, no copy; it survives the replace below
+    except OSError:
+        shutil.copy2(target, staging)
+    os.replace(staging, paths[0])
+    return paths[0]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _discard(tmp: str) -> None:

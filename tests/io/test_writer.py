@@ -74,7 +74,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temp_file(
     original = target.read_bytes()
     before = sorted(p.name for p in tmp_path.iterdir())
 
-    def disk_full(workbook: Workbook, fh: object, extra: object = None) -> None:
+    def disk_full(workbook: Workbook, fh: object, extra: object = None, written: object = None) -> None:
         fh.write(b"PK\x03\x04 half a zip")  # type: ignore[attr-defined]
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -94,7 +94,7 @@ def test_a_crash_while_saving_leaves_the_old_file_and_no_temp_file(
     save_workbook(loaded, target)
     original = target.read_bytes()
 
-    def crash(workbook: Workbook, fh: object, extra: object = None) -> None:
+    def crash(workbook: Workbook, fh: object, extra: object = None, written: object = None) -> None:
         fh.write(b"PK\x03\x04")  # type: ignore[attr-defined]
         raise RuntimeError("bug in the writer")
 

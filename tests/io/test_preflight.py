@@ -1,0 +1,203 @@
+"""Preflight refuses hostile packages before any parser runs (issue: bad input never crashes, hangs or loses data)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, write_zip
+
+from corridor_app.io import loader, preflight
+from corridor_app.io.errors import LoadError
+from corridor_app.io.grid import RawSheet
+from corridor_app.io.loader import load_workbook, read_sheets
+
+
+def refused(path: Path) -> LoadError:
+    with pytest.raises(LoadError) as info:
+        preflight.preflight(str(path))
+    return info.value
+
+
+def test_minimal_package_loads(tmp_path: Path) -> None:
+    book = load_workbook(make_xlsx(tmp_path / "ok.xlsx"))
+    assert book.table("contributions").column("amount").tolist() == [13.2, 12.87]
+
+
+def test_far_away_cell_is_refused_by_its_real_position(tmp_path: Path) -> None:
+    # The 1.8 KB file of the issue: cells A1 and XFD1048576 (calamine aborts on some versions).
+    path = make_xlsx(
+        tmp_path / "far.xlsx",
+        '<row r="1">' + inline("A1", "x") + '</row><row r="1048576">' + number("XFD1048576", 1) + "</row>",
+    )
+    err = refused(path)
+    assert err.sheet == "Contributions"
+    assert "1,048,576 rows x 16,384 columns" in err.message
+
+
+def test_lying_dimension_is_not_trusted(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "dim.xlsx", before='<dimension ref="A1:XFD1048576"/>')
+    checked = preflight.preflight(str(path))
+    assert checked.sheets["Contributions"].box == 12  # 3 rows x 4 columns really present
+
+
+def test_formatting_only_cells_do_not_count(tmp_path: Path) -> None:
+    rows = CORRIDOR_ROWS + '<row r="1048576"><c r="XFD1048576" s="1"/></row>'
+    checked = preflight.preflight(str(make_xlsx(tmp_path / "fmt.xlsx", rows)))
+    assert checked.sheets["Contributions"].cells == 12
+
+
+def test_huge_merge_is_refused(tmp_path: Path) -> None:
+    path = make_xlsx(
+        tmp_path / "merge.xlsx", after='<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    )
+    assert "merged area" in refused(path).message
+
+
+def test_dtd_and_entities_are_refused(tmp_path: Path) -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>'
+    )
+    err = refused(make_xlsx(tmp_path / "dtd.xlsx", extra={"xl/sharedStrings.xml": laughs}))
+    assert "DTD" in err.message and "xl/sharedStrings.xml" in err.message
+
+
+def test_total_inflation_is_counted_while_streaming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preflight, "MAX_INFLATED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(preflight, "MAX_RATIO", 10**9)
+    path = make_xlsx(tmp_path / "big.xlsx", extra={"xl/media/blob.bin": b"\0" * (3 * 1024 * 1024)})
+    assert "inflates to more than 1 MiB" in refused(path).message
+
+
+def test_part_ratio_bomb_is_refused(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "bomb.xlsx", extra={"xl/media/zeros.bin": b"\0" * (8 * 1024 * 1024)})
+    assert "zip bomb" in refused(path).message
+
+
+def test_lying_size_header_is_refused(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "lie.xlsx", extra={"xl/media/zeros.bin": b"\0" * 200_000})
+    data = bytearray(path.read_bytes())
+    # Shrink the declared size in the central directory: the inflated bytes no longer match it.
+    name = b"xl/media/zeros.bin"
+    cd = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+    data[cd + 24 : cd + 28] = (1000).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    err = refused(path)
+    assert "damaged" in err.message
+
+
+def test_case_insensitive_duplicate_parts_are_refused(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "dup.xlsx", extra={"XL/Workbook.xml": "<x/>"})
+    assert "two parts named" in refused(path).message
+
+
+def test_entry_count_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preflight, "MAX_ENTRIES", 10)
+    path = make_xlsx(tmp_path / "many.xlsx", extra={f"xl/media/{i}.bin": b"x" for i in range(20)})
+    assert "parts" in refused(path).message
+
+
+def test_ods_repeat_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    table = (
+        '<table:table table:name="Sheet1"><table:table-row table:number-rows-repeated="999999999">'
+        '<table:table-cell table:number-columns-repeated="999999999" office:value-type="string">'
+        "<text:p>X</text:p></table:table-cell></table:table-row></table:table>"
+    )
+    err = refused(make_ods(tmp_path / "dos.ods", table))
+    assert err.sheet == "Sheet1" and "repeated" in err.message
+
+
+def test_ods_trailing_empty_repeats_are_fine(tmp_path: Path) -> None:
+    table = (
+        '<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1"/>'
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+        'table:number-columns-repeated="16384"/></table:table-row></table:table>'
+    )
+    checked = preflight.preflight(str(make_ods(tmp_path / "pad.ods", table)))
+    assert checked.sheets["S"].cells == 1
+
+
+def test_encrypted_office_file_is_named_password_protected(tmp_path: Path) -> None:
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 100
+    )
+    assert "password-protected" in refused(path).message
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [(b"%PDF-1.7\n", "PDF"), (b"<html><body><table>", "web page"), (b"\x89PNG\r\n\x1a\n", "PNG")],
+)
+def test_foreign_files_are_named(tmp_path: Path, head: bytes, expected: str) -> None:
+    path = tmp_path / "report.xls"
+    path.write_bytes(head + b"x" * 100)
+    assert expected in refused(path).message
+
+
+def test_renamed_files_are_routed_by_content(tmp_path: Path) -> None:
+    xlsx_named_csv = make_xlsx(tmp_path / "really_xlsx.csv")
+    assert len(load_workbook(xlsx_named_csv).table("contributions")) == 2
+    csv_named_xlsx = tmp_path / "really_csv.xlsx"
+    csv_named_xlsx.write_text("Country,Amount\nIran,1\n", encoding="utf-8")
+    assert "plain text" in refused(csv_named_xlsx).message
+
+
+def test_uncalculated_formula_and_error_cells_are_named(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1">' + inline("A1", "Country") + inline("B1", "Amount") + "</row>"
+        '<row r="2">' + inline("A2", "Russia") + '<c r="B2"><f>SUM(X1:X9)</f></c></row>'
+        '<row r="3">' + inline("A3", "Iran") + '<c r="B3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+    )
+    with pytest.raises(LoadError) as info:
+        load_workbook(make_xlsx(tmp_path / "f.xlsx", rows))
+    messages = {(p.cell, p.message.split(";")[0]) for p in info.value.problems}
+    assert ("B2", "the formula in this cell was never calculated (no saved result)") in messages
+    assert ("B3", "the cell shows the spreadsheet error #DIV/0!") in messages
+
+
+def test_duplicate_headers_are_reported(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1">' + inline("A1", "Country") + inline("B1", "Amount") + inline("C1", "Amount") + "</row>"
+        '<row r="2">' + inline("A2", "Iran") + number("B2", 1) + number("C2", 2) + "</row>"
+    )
+    book = load_workbook(make_xlsx(tmp_path / "dup.xlsx", rows))
+    dup = [p for p in book.problems if "duplicate header" in p.message]
+    assert [(p.cell, p.severity) for p in dup] == [("C1", "warning")]
+    assert "column B is the one read as" in dup[0].message
+
+
+def test_date_1904_system_is_read(tmp_path: Path) -> None:
+    rows = '<row r="1">' + number("A1", 0) + "</row>"
+    sheets = read_sheets(make_xlsx(tmp_path / "d.xlsx", rows, workbook_pr='<workbookPr date1904="1"/>'))
+    assert preflight.preflight(str(tmp_path / "d.xlsx")).date1904
+    assert sheets[0].rows == [[0.0]]  # a number stays a number; dates come from calamine's 1904-aware reading
+
+
+def test_reader_that_finds_nothing_is_not_silently_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Strict OOXML once read as zero sheets in other readers; any such silent loss is refused.
+    monkeypatch.setattr(loader, "read_spreadsheet", lambda path: [RawSheet("Contributions", [])])
+    with pytest.raises(LoadError) as info:
+        read_sheets(make_xlsx(tmp_path / "s.xlsx"))
+    assert "reader found none" in info.value.message
+
+
+def test_damaged_zip(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    make_xlsx(path)
+    path.write_bytes(path.read_bytes()[:200])
+    assert "damaged" in refused(path).message
+
+
+def test_empty_unused_parts_are_fine(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "lo.xlsx", extra={"configurations2/accelerator/current.xml": b""})
+    assert preflight.preflight(str(path)).kind == "xlsx"
+
+
+def test_not_a_spreadsheet_zip(tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    write_zip(path, {"readme.txt": "hello"}, zipfile.ZIP_DEFLATED)
+    assert "zip archive, not a spreadsheet" in refused(path).message
