@@ -118,6 +118,7 @@ class _Layout:
     factors: np.ndarray  # unit factor per picked row, NaN when the unit cannot be converted
     rows_in: np.ndarray  # the rows counted, ascending
     factors_in: np.ndarray  # their unit factors
+    excluded_rows: np.ndarray  # the picked rows not counted, ascending
     codes_in: np.ndarray  # their country codes
     countries: tuple[tuple[int, str], ...]  # (code, label) in first-row order
     rows: dict[str, list[int]]
@@ -158,6 +159,7 @@ def _layout(contrib: Table, name: str, unit_text: str, amounts_nan: np.ndarray |
         factors,
         rows_in,
         factors[counted],
+        picked[~counted],
         codes_in,
         tuple((code, countries.labels[code]) for _first, code, _g in firsts),
         {countries.labels[code]: g.tolist() for _first, code, g in firsts},
@@ -187,15 +189,12 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
         layouts[(name, unit_text)] = layout
         if nan[layout.rows_in].any():
             layout = _layout(contrib, name, unit_text, nan)
-        excluded_rows = np.setdiff1d(layout.picked, layout.rows_in, assume_unique=True)
         excluded = [
             _excluded(countries.labels[countries.codes[r]], float(amounts[r]), units[r], unit_text, int(r))
-            for r in excluded_rows.tolist()
+            for r in layout.excluded_rows.tolist()
         ]
-        factor_in = layout.factors[np.searchsorted(layout.picked, layout.rows_in)]
-        sums = np.bincount(
-            layout.codes_in, weights=amounts[layout.rows_in] * factor_in, minlength=len(countries.labels)
-        )
+        weights = amounts[layout.rows_in] * layout.factors_in
+        sums = np.bincount(layout.codes_in, weights=weights, minlength=len(countries.labels))
         by_country = {label: float(sums[code]) for code, label in layout.countries}
         total = round(sum(by_country.values()), _DIGITS)
         by_country = {k: round(v, _DIGITS) for k, v in by_country.items()}

@@ -112,7 +112,9 @@ class Table:
 
     def __init__(self, spec: TableSpec, extra_columns: Sequence[str] = ()) -> None:
         self.spec = spec
-        self.extra_columns: list[str] = [c for c in extra_columns if c not in spec.keys]
+        # The spec's columns by key, built once: the table view asks for them per cell.
+        self._known: dict[str, ColumnSpec] = {c.key: c for c in spec.columns}
+        self.extra_columns: list[str] = [c for c in extra_columns if c not in self._known]
         self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self.keys}
         self._origins = OriginList()
         # A fresh stamp per column on every change: caches of derived numbers key on them.
@@ -140,11 +142,12 @@ class Table:
 
     @property
     def keys(self) -> list[str]:
-        return [*self.spec.keys, *self.extra_columns]
+        return [*self._known, *self.extra_columns]
 
     def column_spec(self, key: str) -> ColumnSpec:
-        if key in self.spec.keys:
-            return self.spec.column(key)
+        known = self._known.get(key)
+        if known is not None:
+            return known
         if key in self.extra_columns:
             return ColumnSpec(key, key)
         raise KeyError(f"{self.spec.label} has no column {key!r}")
