@@ -22,6 +22,7 @@ import numpy as np
 from corridor_app.model.schema import ColumnSpec, TableSpec, Value, is_total_label, parse_cell
 
 _NUMBER_TYPES = {float, int}
+_CHUNK = 50_000
 _PLAIN_EXTRA_TYPES = {str, float, int, type(None)}
 
 
@@ -38,7 +39,8 @@ def _grid(body: list[list[object]], width: int) -> np.ndarray:
     """Rows as a 2-D object array ``(rows, width)``; short rows are padded with ``None``."""
     if all(len(r) == width for r in body):
         grid = np.empty((len(body), width), dtype=object)
-        grid[:] = body
+        for start in range(0, len(body), _CHUNK):  # in chunks: each holds the GIL only briefly
+            grid[start : start + _CHUNK] = body[start : start + _CHUNK]
         return grid
     grid = np.full((len(body), width), None, dtype=object)
     for i, row in enumerate(body):

@@ -34,6 +34,7 @@ from corridor_app.io.writer import save_workbook
 from corridor_app.model.edits import Edit
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.background import BackgroundTask, call_plain, run_in_background
 from corridor_app.ui.charts import ContributionsChart
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.table_model import WorkbookTableModel
@@ -176,7 +177,23 @@ class MainWindow(QMainWindow):
         start = str(Path(self.path).parent) if self.path else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open corridor workbook", start, OPEN_FILTER)
         if path:
-            self.open_path(path)
+            self.open_path_in_background(path)
+
+    def open_path_in_background(self, path: str) -> BackgroundTask:
+        """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then."""
+        task = run_in_background(call_plain(lambda: self._loader(path)), f"Opening {Path(path).name}…", self)
+        task.finished.connect(lambda workbook: self._on_background_loaded(path, workbook))
+        task.failed.connect(self._on_background_load_failed)
+        self._open_task = task
+        return task
+
+    def _on_background_loaded(self, path: str, workbook: Workbook) -> None:
+        self.path = path
+        self._install(workbook)
+
+    def _on_background_load_failed(self, error: object) -> None:
+        text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
+        QMessageBox.warning(self, "Cannot open file", text)
 
     def save_to(self, path: str) -> bool:
         try:
