@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
+
+from corridor_app.io.columnar import FastRows, read_fast
 from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
@@ -34,7 +37,7 @@ from corridor_app.model.schema import (
     table_for_sheet,
     unit_from_header,
 )
-from corridor_app.model.table import Origin
+from corridor_app.model.table import Origin, Table
 from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import ExtraSheet, Workbook
 
@@ -167,12 +170,28 @@ def _read_table(
     default_corridor = (
         _default_corridor(found.path, sheet, header_index) if spec.key in ("contributions", "projects") else ""
     )
+    body = sheet.rows[header_index + 1 :]
+    # Rows with cells the preflight marked, or CSV rows wider than the header, need the per-cell checks.
+    first_body_row = sheet.first_row + header_index + 1
+    slow = {row - first_body_row for row, _ in sheet.marks}
+    if sheet.delimited:
+        slow.update(i for i, row in enumerate(body) if len(row) > len(header))
+    fast = read_fast(
+        body,
+        spec,
+        mapping,
+        extras,
+        default_corridor=default_corridor,
+        header_unit=lambda k: header_unit.get(k, ""),
+        force_slow=sorted(r for r in slow if r >= 0),
+    )
     records: list[dict[str, Value]] = []
-    origins: list[Origin | None] = []
-    for offset, row in enumerate(sheet.rows[header_index + 1 :], start=header_index + 1):
+    at: list[int] = []
+    for offset in fast.others.tolist():
+        row = body[offset]
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
             continue
-        sheet_row = sheet.first_row + offset
+        sheet_row = sheet.first_row + header_index + 1 + offset
         origin = Origin(sheet.name, sheet_row)
         if sheet.delimited and _overflows(row, header):
             found.errors.append(
@@ -214,8 +233,27 @@ def _read_table(
             record["corridor"] = default_corridor
         _settle_unit(found, sheet, sheet_row, header, mapping, spec, record, quantities, header_unit)
         records.append(record)
-        origins.append(origin)
-    table.append_many(records, origins)
+        at.append(offset)
+    _append_in_order(table, sheet, header_index, fast, records, at)
+
+
+def _append_in_order(
+    table: Table, sheet: RawSheet, header_index: int, fast: FastRows, records: list[dict[str, Value]], at: list[int]
+) -> None:
+    """Append the column-read rows and the cell-read records, in the order the sheet has them."""
+    positions = np.concatenate([fast.index, np.asarray(at, dtype=np.int64)])
+    order = np.argsort(positions, kind="stable")
+    n = len(positions)
+    columns: dict[str, np.ndarray] = {}
+    for key in table.keys:
+        merged = table.empty_column(key, n)
+        part = fast.columns.get(key)
+        if part is not None:
+            merged[: len(fast.index)] = part
+        if records:
+            merged[len(fast.index) :] = [table.stored(key, rec.get(key)) for rec in records]
+        columns[key] = merged[order]
+    table.append_columns(columns, sheet.name, sheet.first_row + header_index + 1 + positions[order])
 
 
 def _overflows(row: list[object], header: list[object]) -> bool:

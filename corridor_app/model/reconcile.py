@@ -7,13 +7,16 @@ shown, never absorbed.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from corridor_app.model.errors import Problem
-from corridor_app.model.units import conversion_factor, parse_unit
+from corridor_app.model.factorize import text_codes
+from corridor_app.model.table import Table
+from corridor_app.model.units import Unit, conversion_factor, parse_unit
 from corridor_app.model.workbook import Workbook
 
 DEFAULT_TOLERANCE_PCT = 0.5
@@ -63,49 +66,139 @@ def corridor_unit(workbook: Workbook, corridor: str) -> str:
         if (totals.value(row, "corridor") or "") == corridor and totals.value(row, "unit"):
             return str(totals.value(row, "unit"))
     contrib = workbook.table("contributions")
-    units = Counter(
-        str(contrib.value(r, "unit"))
-        for r in range(len(contrib))
-        if (contrib.value(r, "corridor") or "") == corridor and contrib.value(r, "unit")
+    corridors = text_codes(contrib, "corridor")
+    if corridor not in corridors.labels:
+        return ""
+    units = contrib.column("unit")[corridors.codes == corridors.labels.index(corridor)]
+    counts = Counter(str(u) for u in units.tolist() if u)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+_RESULTS: weakref.WeakKeyDictionary[Workbook, tuple[tuple[object, ...], list[Reconciliation]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _stamps(workbook: Workbook, tolerance_pct: float) -> tuple[object, ...]:
+    contrib, totals = workbook.table("contributions"), workbook.table("totals")
+    return (
+        tolerance_pct,
+        id(contrib),
+        id(totals),
+        *(contrib.stamp(k) for k in ("corridor", "country", "amount", "unit")),
+        *(totals.stamp(k) for k in totals.keys),
     )
-    return units.most_common(1)[0][0] if units else ""
 
 
 def reconcile_totals(workbook: Workbook, tolerance_pct: float = DEFAULT_TOLERANCE_PCT) -> list[Reconciliation]:
-    """Reconcile every corridor; a residual above ``tolerance_pct`` percent is flagged."""
+    """Reconcile every corridor; a residual above ``tolerance_pct`` percent is flagged.
+
+    The chart, the reconciliation strip and the scenario totals all ask after
+    each edit: the answer is computed once per change of the figures (vectorised
+    over the rows) and shared. The returned objects are shared too: do not mutate.
+    """
+    key = _stamps(workbook, tolerance_pct)
+    hit = _RESULTS.get(workbook)
+    if hit is not None and hit[0] == key:
+        return list(hit[1])
+    result = _reconcile(workbook, tolerance_pct)
+    _RESULTS[workbook] = (key, result)
+    return list(result)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which rows of one corridor count and how they group by country: all but the amounts.
+
+    Depends only on the corridor, country and unit columns, so an amount edit
+    reuses it and redoes one ``bincount``.
+    """
+
+    picked: np.ndarray  # the corridor's rows
+    factors: np.ndarray  # unit factor per picked row, NaN when the unit cannot be converted
+    rows_in: np.ndarray  # the rows counted, ascending
+    factors_in: np.ndarray  # their unit factors
+    excluded_rows: np.ndarray  # the picked rows not counted, ascending
+    codes_in: np.ndarray  # their country codes
+    countries: tuple[tuple[int, str], ...]  # (code, label) in first-row order
+    rows: dict[str, list[int]]
+
+
+_LAYOUTS: weakref.WeakKeyDictionary[Table, dict[tuple[object, ...], _Layout]] = weakref.WeakKeyDictionary()
+
+
+def _layout(contrib: Table, name: str, unit_text: str, amounts_nan: np.ndarray | None) -> _Layout:
+    """The corridor's layout; rows with a NaN amount are left out when ``amounts_nan`` is given (not cached)."""
+    key = (name, unit_text, *(contrib.stamp(k) for k in ("corridor", "country", "unit")))
+    cache = _LAYOUTS.setdefault(contrib, {})
+    if amounts_nan is None and key in cache:
+        return cache[key]
+    corridors = text_codes(contrib, "corridor")
+    countries = text_codes(contrib, "country")
+    units = text_codes(contrib, "unit")
+    if name in corridors.labels:
+        picked = np.flatnonzero(corridors.codes == corridors.labels.index(name))
+    else:
+        picked = np.empty(0, dtype=np.int64)
+    target_unit = parse_unit(unit_text)
+    factor_of_unit = np.array([_factor(label or None, target_unit) for label in units.labels], dtype=np.float64)
+    factors = factor_of_unit[units.codes[picked]] if len(factor_of_unit) else np.ones(len(picked))
+    counted = ~np.isnan(factors)
+    if amounts_nan is not None:
+        counted &= ~amounts_nan[picked]
+    rows_in = picked[counted]
+    codes_in = countries.codes[rows_in]
+    order = np.argsort(codes_in, kind="stable")
+    sorted_codes = codes_in[order]
+    starts = [0, *(np.flatnonzero(np.diff(sorted_codes)) + 1).tolist()] if len(rows_in) else []
+    groups = np.split(rows_in[order], starts[1:]) if len(rows_in) else []
+    # Countries in the order their first row appears, as the bars' tie order expects.
+    firsts = sorted((int(g[0]), int(sorted_codes[at]), g) for g, at in zip(groups, starts, strict=True))
+    layout = _Layout(
+        picked,
+        factors,
+        rows_in,
+        factors[counted],
+        picked[~counted],
+        codes_in,
+        tuple((code, countries.labels[code]) for _first, code, _g in firsts),
+        {countries.labels[code]: g.tolist() for _first, code, g in firsts},
+    )
+    return layout
+
+
+def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]:
     contrib = workbook.table("contributions")
-    corridors = contrib.column("corridor")
-    countries = contrib.column("country")
+    countries = text_codes(contrib, "country")
+    corridors = text_codes(contrib, "corridor")
     amounts = contrib.column("amount")
     units = contrib.column("unit")
-    result = []
-    names = workbook.corridors() or ([""] if len(contrib) else [])
-    if len(contrib) and any(c is None for c in corridors) and "" not in names:
+    names = [label for label in corridors.labels if label]
+    totals = workbook.table("totals").column("corridor").tolist()
+    names += [str(c) for c in dict.fromkeys(totals) if c and str(c) not in names]
+    if not names and len(contrib):
+        names = [""]
+    if "" in corridors.labels and "" not in names:
         names.append("")
+    nan = np.isnan(amounts)
+    result = []
+    layouts: dict[tuple[str, str], _Layout] = {}
     for name in names:
         unit_text = corridor_unit(workbook, name)
-        target_unit = parse_unit(unit_text)
-        by_country: dict[str, float] = {}
-        rows: dict[str, list[int]] = {}
-        excluded: list[Excluded] = []
-        for r in np.flatnonzero([(c or "") == name for c in corridors]):
-            row = int(r)
-            country = str(countries[row] or "")
-            amount = float(amounts[row])
-            if np.isnan(amount):
-                excluded.append(Excluded(country, None, str(units[row] or ""), "no amount", row))
-                continue
-            factor = conversion_factor(parse_unit(units[row]), target_unit)
-            if factor is None:
-                excluded.append(
-                    Excluded(country, amount, str(units[row]), f"unit {units[row]} is not {unit_text}", row)
-                )
-                continue
-            by_country[country] = by_country.get(country, 0.0) + amount * factor
-            rows.setdefault(country, []).append(row)
+        layout = _layout(contrib, name, unit_text, None)
+        layouts[(name, unit_text)] = layout
+        if nan[layout.rows_in].any():
+            layout = _layout(contrib, name, unit_text, nan)
+        excluded = [
+            _excluded(countries.labels[countries.codes[r]], float(amounts[r]), units[r], unit_text, int(r))
+            for r in layout.excluded_rows.tolist()
+        ]
+        weights = amounts[layout.rows_in] * layout.factors_in
+        sums = np.bincount(layout.codes_in, weights=weights, minlength=len(countries.labels))
+        by_country = {label: float(sums[code]) for code, label in layout.countries}
         total = round(sum(by_country.values()), _DIGITS)
         by_country = {k: round(v, _DIGITS) for k, v in by_country.items()}
-        published, totals_row = _published_total(workbook, name, target_unit)
+        published, totals_row = _published_total(workbook, name, parse_unit(unit_text))
         residual = pct = None
         flagged = False
         if published is not None:
@@ -114,10 +207,34 @@ def reconcile_totals(workbook: Workbook, tolerance_pct: float = DEFAULT_TOLERANC
             flagged = pct is None or abs(pct) > tolerance_pct
         result.append(
             Reconciliation(
-                name, unit_text, by_country, total, published, residual, pct, flagged, rows, tuple(excluded), totals_row
+                name,
+                unit_text,
+                by_country,
+                total,
+                published,
+                residual,
+                pct,
+                flagged,
+                layout.rows,
+                tuple(excluded),
+                totals_row,
             )
         )
+    # Keep this generation's layouts only: older stamps will not come back.
+    stamps = tuple(contrib.stamp(k) for k in ("corridor", "country", "unit"))
+    _LAYOUTS[contrib] = {(name, unit_text, *stamps): layout for (name, unit_text), layout in layouts.items()}
     return result
+
+
+def _factor(unit: str | None, target: Unit | None) -> float:
+    factor = conversion_factor(parse_unit(unit), target)
+    return np.nan if factor is None else float(factor)
+
+
+def _excluded(country: str, amount: float, unit: object, unit_text: str, row: int) -> Excluded:
+    if np.isnan(amount):
+        return Excluded(country, None, str(unit or ""), "no amount", row)
+    return Excluded(country, amount, str(unit), f"unit {unit} is not {unit_text}", row)
 
 
 def _published_total(workbook: Workbook, corridor: str, unit: object) -> tuple[float | None, int | None]:

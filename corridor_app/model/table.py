@@ -9,14 +9,21 @@ format does not know are kept, as text, in the order the file had them.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
-import pandas as pd
 
 from corridor_app.model.schema import ColumnSpec, TableSpec, Value
+
+if TYPE_CHECKING:  # pandas is imported on first use: loading and the first window do without it
+    import pandas as pd
+
+
+_STAMPS = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -27,24 +34,120 @@ class Origin:
     row: int
 
 
+class OriginList:
+    """Row origins stored as two integer arrays instead of one ``Origin`` object per row.
+
+    A million-row sheet would otherwise carry a million small objects (about
+    0.1 GB and a second to build); ``table.origins[i]`` still gives an
+    ``Origin`` (or ``None`` for rows typed in the app).
+    """
+
+    def __init__(self, origins: Iterable[Origin | None] = ()) -> None:
+        self._sheets: list[str] = []
+        self._codes = np.empty(0, dtype=np.int32)  # index into _sheets, -1 for no origin
+        self._rows = np.empty(0, dtype=np.int64)
+        self.extend(origins)
+
+    def _code(self, sheet: str) -> int:
+        if sheet not in self._sheets:
+            self._sheets.append(sheet)
+        return self._sheets.index(sheet)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Origin | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Origin | None]: ...
+    def __getitem__(self, index: int | slice) -> Origin | list[Origin | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        code = int(self._codes[index])
+        return None if code < 0 else Origin(self._sheets[code], int(self._rows[index]))
+
+    def __iter__(self) -> Iterator[Origin | None]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OriginList | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def extend(self, origins: Iterable[Origin | None]) -> None:
+        items = list(origins)
+        codes = np.array([-1 if o is None else self._code(o.sheet) for o in items], dtype=np.int32)
+        rows = np.array([0 if o is None else o.row for o in items], dtype=np.int64)
+        self._codes = np.concatenate([self._codes, codes])
+        self._rows = np.concatenate([self._rows, rows])
+
+    def append(self, origin: Origin | None) -> None:
+        self.extend([origin])
+
+    def extend_rows(self, sheet: str, rows: np.ndarray) -> None:
+        """Append the origins of ``rows`` (1-based sheet rows) of one sheet, without a loop."""
+        self._codes = np.concatenate([self._codes, np.full(len(rows), self._code(sheet), dtype=np.int32)])
+        self._rows = np.concatenate([self._rows, np.asarray(rows, dtype=np.int64)])
+
+    def insert(self, pos: int, origin: Origin | None) -> None:
+        self._codes = np.insert(self._codes, pos, -1 if origin is None else self._code(origin.sheet))
+        self._rows = np.insert(self._rows, pos, 0 if origin is None else origin.row)
+
+    def take(self, selector: np.ndarray) -> OriginList:
+        """The origins at a boolean mask or integer positions."""
+        out = OriginList()
+        out._sheets = list(self._sheets)
+        out._codes = self._codes[selector]
+        out._rows = self._rows[selector]
+        return out
+
+    def __repr__(self) -> str:
+        return f"OriginList({list(self)!r})"
+
+
 class Table:
     """Records of one sheet, with the known columns of ``spec`` plus any extras."""
 
     def __init__(self, spec: TableSpec, extra_columns: Sequence[str] = ()) -> None:
         self.spec = spec
-        self.extra_columns: list[str] = [c for c in extra_columns if c not in spec.keys]
+        # The spec's columns by key, built once: the table view asks for them per cell.
+        self._known: dict[str, ColumnSpec] = {c.key: c for c in spec.columns}
+        self.extra_columns: list[str] = [c for c in extra_columns if c not in self._known]
         self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self.keys}
-        self.origins: list[Origin | None] = []
+        self._origins = OriginList()
+        # A fresh stamp per column on every change: caches of derived numbers key on them.
+        self._stamps: dict[str, int] = {}
         # Header text each column had in the loaded file, written back on save.
         self.headers: dict[str, str] = {}
 
+    def stamp(self, key: str) -> int:
+        """Changes whenever column ``key`` (or the table's shape) changes; equal stamps mean equal data."""
+        return self._stamps.get(key, 0)
+
+    def _touch(self, key: str | None = None) -> None:
+        stamp = next(_STAMPS)
+        for k in [key] if key is not None else self.keys:
+            self._stamps[k] = stamp
+
+    @property
+    def origins(self) -> OriginList:
+        """Where each record came from (``None`` for rows added in the app)."""
+        return self._origins
+
+    @origins.setter
+    def origins(self, value: Iterable[Origin | None]) -> None:
+        self._origins = value if isinstance(value, OriginList) else OriginList(value)
+
     @property
     def keys(self) -> list[str]:
-        return [*self.spec.keys, *self.extra_columns]
+        return [*self._known, *self.extra_columns]
 
     def column_spec(self, key: str) -> ColumnSpec:
-        if key in self.spec.keys:
-            return self.spec.column(key)
+        known = self._known.get(key)
+        if known is not None:
+            return known
         if key in self.extra_columns:
             return ColumnSpec(key, key)
         raise KeyError(f"{self.spec.label} has no column {key!r}")
@@ -63,6 +166,14 @@ class Table:
         if self.is_numeric(key):
             return np.full(n, np.nan, dtype=np.float64)
         return np.full(n, None, dtype=object)
+
+    def empty_column(self, key: str, n: int) -> np.ndarray:
+        """``n`` blank cells in the column's stored form."""
+        return self._empty(key, n)
+
+    def stored(self, key: str, value: Value) -> object:
+        """The stored form of ``value`` in column ``key`` (what ``set_value`` would keep)."""
+        return self._cell(key, value)
 
     def __len__(self) -> int:
         return len(self.origins)
@@ -97,6 +208,7 @@ class Table:
 
     def set_value(self, row: int, key: str, value: Value) -> None:
         self._data[key][row] = self._cell(key, value)
+        self._touch(key)
 
     def record(self, row: int) -> dict[str, Value]:
         return {k: self.value(row, k) for k in self.keys}
@@ -108,6 +220,7 @@ class Table:
         if key not in self.keys:
             self.extra_columns.append(key)
             self._data[key] = self._empty(key, len(self))
+            self._touch(key)
 
     def insert(
         self,
@@ -126,6 +239,7 @@ class Table:
                 item[0] = self._cell(key, records[i].get(key))
                 self._data[key] = np.insert(arr, pos, item)
             self.origins.insert(pos, origins[i])
+        self._touch()
 
     def append_many(self, records: Iterable[Mapping[str, Value]], origins: Iterable[Origin | None]) -> None:
         """Bulk append used by loaders: one array build per column."""
@@ -137,16 +251,50 @@ class Table:
                 new[i] = self._cell(key, rec.get(key))
             self._data[key] = np.concatenate([self._data[key], new])
         self.origins.extend(orig)
+        self._touch()
+
+    def append_columns(self, columns: Mapping[str, np.ndarray], sheet: str, rows: np.ndarray) -> None:
+        """Bulk append of values already in stored form (the loader's vectorised path).
+
+        ``columns`` maps keys to arrays of equal length: float64 (NaN blank) for
+        numbers, object (``None`` blank) for text; a key left out is blank.
+        ``rows`` are the 1-based rows of ``sheet`` the records come from.
+        """
+        n = len(rows)
+        for key in self.keys:
+            new = columns.get(key)
+            if new is None:
+                new = self._empty(key, n)
+            elif len(new) != n:
+                raise ValueError(f"column {key!r} has {len(new)} values for {n} rows")
+            self._data[key] = np.concatenate([self._data[key], new.astype(self._data[key].dtype, copy=False)])
+        self.origins.extend_rows(sheet, rows)
+        self._touch()
+
+    def nbytes(self) -> int:
+        """Memory the values take: array buffers plus each distinct text object once."""
+        import sys
+
+        total = int(self.origins._codes.nbytes + self.origins._rows.nbytes)
+        for arr in self._data.values():
+            total += int(arr.nbytes)
+            if arr.dtype == object:
+                seen = {id(v): v for v in arr if v is not None}
+                total += sum(sys.getsizeof(v) for v in seen.values())
+        return total
 
     def delete(self, rows: Sequence[int]) -> None:
         keep = np.ones(len(self), dtype=bool)
         keep[list(rows)] = False
         for key in self.keys:
             self._data[key] = self._data[key][keep]
-        self.origins = [o for o, k in zip(self.origins, keep, strict=True) if k]
+        self.origins = self.origins.take(keep)
+        self._touch()
 
     def to_frame(self) -> pd.DataFrame:
         """A DataFrame copy for computation and export; columns are the model keys."""
+        import pandas as pd
+
         return pd.DataFrame({k: self._data[k].copy() for k in self.keys})
 
     def where(self, row: int) -> tuple[str, int | None]:

@@ -35,6 +35,7 @@ from corridor_app.model.reconcile import corridor_unit
 from corridor_app.model.schema import Value
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.background import BackgroundTask, call_plain, run_in_background
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.charts import ContributionsChart, SharesChart
 from corridor_app.ui.recent import recent_files, remember_file
@@ -248,7 +249,24 @@ class MainWindow(QMainWindow):
         start = str(Path(self.path).parent) if self.path else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open corridor workbook", start, OPEN_FILTER)
         if path:
-            self.open_path(path)
+            self.open_path_in_background(path)
+
+    def open_path_in_background(self, path: str) -> BackgroundTask:
+        """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then."""
+        task = run_in_background(call_plain(lambda: self._loader(path)), f"Opening {Path(path).name}…", self)
+        task.finished.connect(lambda workbook: self._on_background_loaded(path, workbook))
+        task.failed.connect(self._on_background_load_failed)
+        self._open_task = task
+        return task
+
+    def _on_background_loaded(self, path: str, workbook: Workbook) -> None:
+        self.path = path
+        remember_file(self.settings, path)
+        self._install(workbook)
+
+    def _on_background_load_failed(self, error: object) -> None:
+        text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
+        QMessageBox.warning(self, "Cannot open file", text)
 
     def _on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
@@ -256,7 +274,7 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(files, start=1):
             action = self.recent_menu.addAction(f"&{i} {Path(path).name}")
             action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path_in_background(p))
         if not files:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
@@ -321,7 +339,7 @@ class MainWindow(QMainWindow):
         path = event.mimeData().urls()[0].toLocalFile()
         event.acceptProposedAction()
         if self.maybe_save():
-            self.open_path(path)
+            self.open_path_in_background(path)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -23,6 +23,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # The role a sort proxy sorts by: numbers as numbers, text case-folded, blanks last.
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_ROLES = frozenset({_DISPLAY, _EDIT, _ALIGN, _TOOLTIP, _BACKGROUND, SORT_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_value(value: object, kind: str) -> str:
@@ -100,25 +107,27 @@ class WorkbookTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called ~10 times per visible cell per repaint (once per role): unhandled roles return first,
+        # and the cell is read straight from its numpy column.
+        if role not in _ROLES or not index.isValid():
             return None
         table = self._table()
         key = table.keys[index.column()]
         value = table.value(index.row(), key)
         kind = table.column_spec(key).kind
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return format_value(value, kind)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return edit_text(value)
         if role == SORT_ROLE:
             if value is None:
                 return float("inf") if kind != "text" else "\uffff"
             return value if kind != "text" else str(value).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and kind != "text":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGN:
+            return _RIGHT if kind != "text" else None
+        if role == _TOOLTIP:
             return self._tooltip(index.row(), key)
-        if role == Qt.ItemDataRole.BackgroundRole and key == "source" and value is None:
+        if role == _BACKGROUND and key == "source" and value is None:
             return _MISSING_SOURCE
         return None
 

@@ -1,0 +1,176 @@
+"""Qt measurements, each in its own child process (``QT_QPA_PLATFORM`` is offscreen unless set).
+
+- ``startup``: from the parent's spawn time to the first paint of the main window
+  (the app on its default dataset, or a bare ``QMainWindow`` as the baseline);
+- ``edit``: from ``setData`` on an amount cell to the table, the chart and the
+  reconciliation updated and the window repainted (events processed);
+- ``scroll``: a full repaint of the table viewport at random positions, for the
+  app's table model and for two reference models (``DataFrame.iat`` and a numpy
+  column per cell, the patterns the issue quotes).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+Result = dict[str, Any]
+
+
+def _stats(samples: list[float]) -> Result:
+    ordered = sorted(samples)
+    return {
+        "median": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
+        "max": ordered[-1],
+        "n": len(ordered),
+    }
+
+
+def startup(kind: str, spawned_at: str) -> Result:
+    """Seconds from process spawn (wall clock in the parent) to the window's first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.time())
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    if kind == "bare":
+        from PySide6.QtWidgets import QMainWindow
+
+        window = QMainWindow()
+        window.resize(1200, 720)
+    else:
+        from corridor_app.app import create_window
+
+        window, _error = create_window(None)
+    window.show()
+    QTimer.singleShot(10_000, app.quit)
+    app.exec()
+    if not painted:
+        raise RuntimeError("the window was never painted")
+    return {"seconds": painted[0] - float(spawned_at), "modules": len(sys.modules), "pandas": "pandas" in sys.modules}
+
+
+def _window(path: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_app.io.loader import load_workbook
+    from corridor_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(load_workbook(path), load_workbook, path)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def edit(path: str, count: str = "60") -> Result:
+    """Latency of one amount edit until every view shows it."""
+    app, window = _window(path)
+    book = window.workbook
+    model = window.table_models["contributions"]
+    table = book.table("contributions")
+    amount = table.keys.index("amount")
+    rng = random.Random(1)
+    samples = []
+    for _ in range(int(count)):
+        row = rng.randrange(len(table))
+        value = round(rng.uniform(0.1, 30.0), 3)
+        start = time.perf_counter()
+        if not model.setData(model.index(row, amount), str(value)):
+            raise RuntimeError(f"edit refused at row {row}")
+        app.processEvents()
+        samples.append(time.perf_counter() - start)
+        shown = window.reconciliation.reconciliation
+        if shown is None or table.value(row, "amount") != value:
+            raise RuntimeError("the edit did not reach the model")
+    # The views must agree with a fresh computation after the last edit.
+    from corridor_app.model.reconcile import reconcile_totals
+
+    fresh = {r.corridor: r.sum_of_parts for r in reconcile_totals(book)}
+    shown = window.reconciliation.reconciliation
+    assert shown is not None and abs(fresh[shown.corridor] - shown.sum_of_parts) < 1e-6, "stale reconciliation"
+    assert abs(sum(window.chart.series.values) - fresh[window.chart.corridor]) < 1e-6, "stale chart"
+    return _stats(samples)
+
+
+def _reference_models(table):  # type: ignore[no-untyped-def]
+    import pandas as pd
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    frame = pd.DataFrame({k: table.column(k) for k in table.keys})
+    columns = [table.column(k) for k in table.keys]
+
+    class IatModel(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return len(frame)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return frame.shape[1]
+
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(frame.iat[index.row(), index.column()])
+            return None
+
+    class NumpyModel(IatModel):
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(columns[index.column()][index.row()])
+            return None
+
+    return {"pandas_iat": IatModel(), "numpy_column": NumpyModel()}
+
+
+def scroll(path: str, count: str = "40") -> Result:
+    """Full viewport repaints at random scroll positions: the app's model and two references."""
+    from PySide6.QtWidgets import QTableView
+
+    app, window = _window(path)
+    view = window.table_views["contributions"]
+    window.tabs.setCurrentWidget(view)
+    app.processEvents()
+    table = window.workbook.table("contributions")
+    results: Result = {}
+    views = {"ours": view}
+    for name, model in _reference_models(table).items():
+        ref = QTableView()
+        ref.setModel(model)
+        ref.resize(view.size())
+        ref.verticalHeader().setDefaultSectionSize(view.verticalHeader().defaultSectionSize())
+        ref.show()
+        views[name] = ref
+    app.processEvents()
+    for name, target in views.items():
+        rng = random.Random(2)
+        bar = target.verticalScrollBar()
+        samples = []
+        for _ in range(int(count)):
+            bar.setValue(rng.randrange(max(1, bar.maximum())))
+            app.processEvents()
+            start = time.perf_counter()
+            target.viewport().repaint()
+            samples.append(time.perf_counter() - start)
+        results[name] = _stats(samples)
+    first = view.rowAt(0), view.rowAt(view.viewport().height() - 1), view.columnAt(view.viewport().width() - 1)
+    results["cells_per_viewport"] = (first[1] - first[0] + 1) * (first[2] + 1 if first[2] >= 0 else len(table.keys))
+    return results
+
+
+GUI_PROBES = {"startup": startup, "edit": edit, "scroll": scroll}

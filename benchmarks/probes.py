@@ -1,0 +1,149 @@
+"""Measurements that run in a child process: ``python -m benchmarks.probes NAME ARG...``.
+
+Each probe prints one JSON object on its last line: the seconds it timed and
+the process's resident memory after imports (``rss_base``) and at its peak
+(``rss_peak``), both in bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+Result = dict[str, Any]
+
+
+def rss_now() -> int:
+    """Resident set size of this process in bytes (Linux; 0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def rss_peak() -> int:
+    """Peak resident set size of this process in bytes."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+def calamine_floor(path: str) -> Result:
+    """The floor: calamine parses every sheet into Python lists, nothing more."""
+    import python_calamine as calamine
+
+    base = rss_now()
+    start = time.perf_counter()
+    book = calamine.CalamineWorkbook.from_path(path)
+    cells = sum(len(book.get_sheet_by_name(n).to_python()) for n in book.sheet_names)
+    return {"seconds": time.perf_counter() - start, "rss_base": base, "rows": cells}
+
+
+def load_ours(path: str) -> Result:
+    """``load_workbook`` as the app calls it; ``data_bytes`` is what the tables hold."""
+    from corridor_app.io.loader import load_workbook
+
+    base = rss_now()
+    start = time.perf_counter()
+    book = load_workbook(path)
+    seconds = time.perf_counter() - start
+    peak = rss_peak()
+    return {
+        "seconds": seconds,
+        "rss_base": base,
+        "rss_peak": peak,
+        "rows": len(book.table("contributions")),
+        "data_bytes": sum(t.nbytes() for t in book.tables.values()),
+        "pandas_imported": "pandas" in sys.modules,
+    }
+
+
+def load_pandas(path: str, engine: str) -> Result:
+    """``pandas.read_excel`` of every sheet; ``frame_bytes`` is their deep memory usage."""
+    import pandas as pd
+
+    base = rss_now()
+    start = time.perf_counter()
+    frames = pd.read_excel(path, sheet_name=None, engine=engine)
+    seconds = time.perf_counter() - start
+    peak = rss_peak()
+    return {
+        "seconds": seconds,
+        "rss_base": base,
+        "rss_peak": peak,
+        "rows": len(next(iter(frames.values()))),
+        "frame_bytes": int(sum(f.memory_usage(deep=True).sum() for f in frames.values())),
+    }
+
+
+def export_ours(path: str, out: str) -> Result:
+    """The app's Excel output of the loaded workbook: the report with charts when present, else Save As."""
+    from corridor_app.io.loader import load_workbook
+
+    book = load_workbook(path)
+    try:
+        from corridor_app.io.report import export_report  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        from corridor_app.io.writer import save_workbook
+
+        kind = "save_workbook"
+        start = time.perf_counter()
+        save_workbook(book, out)
+    else:
+        kind = "export_report"
+        start = time.perf_counter()
+        export_report(book, out)
+    return {"seconds": time.perf_counter() - start, "kind": kind, "bytes": os.path.getsize(out)}
+
+
+def export_openpyxl(path: str, out: str, mode: str) -> Result:
+    """Plain openpyxl writing the same rows: ``normal`` or ``write_only`` mode."""
+    import python_calamine as calamine
+    from openpyxl import Workbook
+
+    book = calamine.CalamineWorkbook.from_path(path)
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    start = time.perf_counter()
+    out_book = Workbook(write_only=mode == "write_only")
+    if mode != "write_only":
+        out_book.remove(out_book.active)
+    for name, rows in sheets.items():
+        sheet = out_book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out_book.save(out)
+    return {"seconds": time.perf_counter() - start, "bytes": os.path.getsize(out)}
+
+
+PROBES: dict[str, Callable[..., Result]] = {
+    "calamine_floor": calamine_floor,
+    "load_ours": load_ours,
+    "load_pandas": load_pandas,
+    "export_ours": export_ours,
+    "export_openpyxl": export_openpyxl,
+}
+
+
+def main(argv: list[str]) -> int:
+    name, *args = argv
+    if name in PROBES:
+        result = PROBES[name](*args)
+    else:
+        from benchmarks.gui_probes import GUI_PROBES
+
+        result = GUI_PROBES[name](*args)
+    result.setdefault("rss_peak", rss_peak())
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

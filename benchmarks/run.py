@@ -1,0 +1,193 @@
+"""Run the benchmark suite and print times with ratios: ``python -m benchmarks --sizes 1k,100k,1M``.
+
+Every figure is measured in a fresh child process, side by side with its
+baseline in the same run, and the best of ``--repeat`` runs is kept: this
+machine is shared and noisy, so the ratios are what to compare between runs.
+Generated workbooks are cached in ``--cache`` (default: benchmarks/.cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generate import write_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+MiB = 2**20
+
+
+def parse_sizes(text: str) -> list[tuple[str, int]]:
+    out = []
+    for part in text.split(","):
+        part = part.strip()
+        if part in SIZES:
+            out.append((part, SIZES[part]))
+        elif part:
+            out.append((part, int(float(part.lower().replace("k", "e3").replace("m", "e6")))))
+    return out
+
+
+def probe(*args: str, timeout: float = 3600) -> tuple[dict[str, Any], float]:
+    """Run one probe in a child process; returns its JSON answer and the whole-process seconds."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probes", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    wall = time.time() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"probe {args[0]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), wall
+
+
+def best(repeat: int, *args: str) -> tuple[dict[str, Any], float]:
+    """The run with the least whole-process time of ``repeat`` runs."""
+    runs = [probe(*args) for _ in range(repeat)]
+    return min(runs, key=lambda r: r[1])
+
+
+class Report:
+    """Rows of the results table: what, size, ours, baseline, ratio, target."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, what: str, size: str, ours: float, base: float | None, unit: str, target: str = "") -> None:
+        ratio = ours / base if base else None
+        self.rows.append(
+            {"what": what, "size": size, "ours": ours, "base": base, "ratio": ratio, "unit": unit, "target": target}
+        )
+        print(self.format(self.rows[-1]), flush=True)
+
+    @staticmethod
+    def format(row: dict[str, Any]) -> str:
+        def fmt(v: float | None) -> str:
+            if v is None:
+                return "-"
+            if row["unit"] == "s":
+                return f"{v:.3f} s"
+            if row["unit"] == "ms":
+                return f"{v * 1000:.2f} ms"
+            if row["unit"] == "MiB":
+                return f"{v / MiB:.1f} MiB"
+            return f"{v:.2f}"
+
+        ratio = f"{row['ratio']:.2f}x" if row["ratio"] is not None else "-"
+        cells = (f"{row['what']:<50}", f"{row['size']:>5}", f"{fmt(row['ours']):>12}", f"{fmt(row['base']):>12}")
+        return "| " + " | ".join(cells) + f" | {ratio:>7} | {row['target']} |"
+
+    @staticmethod
+    def header() -> str:
+        cells = (f"{'measure (ours vs baseline)':<50}", f"{'rows':>5}", f"{'ours':>12}", f"{'baseline':>12}")
+        return (
+            "| "
+            + " | ".join(cells)
+            + f" | {'ratio':>7} | target |\n"
+            + (f"|{'-' * 52}|{'-' * 7}|{'-' * 14}|{'-' * 14}|{'-' * 9}|--------|")
+        )
+
+
+def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max: int, gui: bool) -> Report:
+    cache.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    print(machine())
+    print(Report.header(), flush=True)
+    if gui:
+        # Each run needs its own spawn time, so measure the repeats one by one.
+        app_runs = [probe("startup", "app", str(time.time()))[0]["seconds"] for _ in range(repeat)]
+        bare_runs = [probe("startup", "bare", str(time.time()))[0]["seconds"] for _ in range(repeat)]
+        report.add(
+            "start-up to first paint: app vs bare PySide6", "data", min(app_runs), min(bare_runs), "s", "<= 1.5 s"
+        )
+    for label, n in sizes:
+        path = cache / f"contributions_{label}.xlsx"
+        if not path.exists():
+            t = time.time()
+            write_xlsx(path, n)
+            print(f"(generated {path.name}: {path.stat().st_size / MiB:.1f} MiB in {time.time() - t:.0f} s)")
+        reps = repeat if n <= 100_000 else 1
+        ours, ours_wall = best(reps, "load_ours", str(path))
+        _floor, floor_wall = best(reps, "calamine_floor", str(path))
+        cal, cal_wall = best(reps, "load_pandas", str(path), "calamine")
+        report.add("load, whole process: ours vs pandas+calamine", label, ours_wall, cal_wall, "s", "<= 1.5x")
+        report.add("load, whole process: ours vs calamine to_python", label, ours_wall, floor_wall, "s", "")
+        if n <= openpyxl_max:
+            _opx, opx_wall = best(reps, "load_pandas", str(path), "openpyxl")
+            report.add("load, whole process: ours vs pandas+openpyxl", label, ours_wall, opx_wall, "s", "<= 0.25x")
+        report.add("load, in process: ours vs pandas+calamine", label, ours["seconds"], cal["seconds"], "s", "")
+        grown = ours["rss_peak"] - ours["rss_base"]
+        report.add("peak memory growth vs data as DataFrames", label, grown, cal["frame_bytes"], "MiB", "<= 3x")
+        report.add(
+            "peak memory growth: ours vs pandas+calamine", label, grown, cal["rss_peak"] - cal["rss_base"], "MiB", ""
+        )
+        report.add("table memory: ours vs DataFrames (deep)", label, ours["data_bytes"], cal["frame_bytes"], "MiB", "")
+        out = cache / f"out_{label}.xlsx"
+        exp, _ = best(reps, "export_ours", str(path), str(out))
+        wo, _ = best(reps, "export_openpyxl", str(path), str(out), "write_only")
+        report.add(f"export ({exp['kind']}) vs openpyxl write-only", label, exp["seconds"], wo["seconds"], "s", "")
+        if n <= openpyxl_max:
+            normal, _ = best(reps, "export_openpyxl", str(path), str(out), "normal")
+            report.add(f"export ({exp['kind']}) vs openpyxl normal", label, exp["seconds"], normal["seconds"], "s", "")
+        out.unlink(missing_ok=True)
+        if gui:
+            edit, _ = probe("edit", str(path), "60")
+            report.add("edit -> table+chart+totals, median", label, edit["median"], None, "ms", "<= 16 ms")
+            report.add("edit -> table+chart+totals, p95", label, edit["p95"], None, "ms", "")
+            scroll, _ = probe("scroll", str(path), "40")
+            for ref in ("numpy_column", "pandas_iat"):
+                report.add(
+                    f"viewport repaint, median: ours vs {ref}", label, scroll["ours"]["median"],
+                    scroll[ref]["median"], "ms", "<= 16 ms",
+                )  # fmt: skip
+            report.add("viewport repaint, p95 (ours)", label, scroll["ours"]["p95"], None, "ms", "")
+    return report
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
+        with open("/proc/meminfo") as fh:
+            ram = int(fh.readline().split()[1]) * 1024
+    except OSError:
+        ram = 0
+    return (
+        f"machine: {os.cpu_count()} cores, {cpu}, {ram / 2**30:.0f} GiB RAM; "
+        f"Python {platform.python_version()} on {platform.system()}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1k,100k", help="comma-separated row counts: 1k,100k,1M (default 1k,100k)")
+    parser.add_argument("--smoke", action="store_true", help="smallest size, one run each: checks that it works")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept (default 3)")
+    parser.add_argument("--cache", type=Path, default=ROOT / "benchmarks" / ".cache", help="generated workbooks")
+    parser.add_argument(
+        "--openpyxl-max", type=int, default=100_000, help="skip the (minutes-long) openpyxl baselines above this size"
+    )
+    parser.add_argument("--no-gui", action="store_true", help="skip start-up, edit and repaint (no Qt)")
+    parser.add_argument("--json", type=Path, help="also write the results table as JSON here")
+    args = parser.parse_args(argv)
+    sizes = [("1k", 1_000)] if args.smoke else parse_sizes(args.sizes)
+    repeat = 1 if args.smoke else args.repeat
+    report = run(sizes, repeat, args.cache, args.openpyxl_max, gui=not args.no_gui)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "rows": report.rows}, indent=2), encoding="utf-8")
+    return 0

@@ -1,0 +1,147 @@
+"""Long work (loading, exporting) off the GUI thread, with a progress bar and Cancel.
+
+``run_in_background(fn, title, parent)`` runs ``fn(progress, cancelled)`` on a
+worker thread and reports through Qt signals, so the window keeps painting and
+answering while a million-row file is read. ``fn`` is injectable: the plain
+loader, the child-process ``load_workbook_isolated`` or the report export all fit
+through a small adapter (``call_plain``). A progress dialog appears only if the
+work takes longer than ``SHOW_AFTER_MS``, so quick loads do not flash a window.
+
+Cancel stops waiting at once and discards the result: the caller's state (the
+current workbook) is left untouched. Work that polls ``cancelled()`` stops early;
+work that cannot be interrupted (one calamine call) finishes in the background
+and its result is dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+SHOW_AFTER_MS = 200
+_LIVE: set[QThread] = set()
+
+
+def call_plain(fn: Callable[[], Any]) -> Work:
+    """Adapt a function that takes no progress or cancel arguments (e.g. ``lambda: loader(path)``)."""
+
+    def work(_progress: Progress, _cancelled: Cancelled) -> Any:
+        return fn()
+
+    return work
+
+
+class _Worker(QThread):
+    """Runs the work once; results travel back as queued signals to the GUI thread."""
+
+    sig_progress = Signal(float, str)
+    sig_finished = Signal(object)
+    sig_failed = Signal(object)
+
+    def __init__(self, work: Work, cancel: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = cancel
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.sig_progress.emit, self._cancel.is_set)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+            self.sig_failed.emit(exc)
+            return
+        self.sig_finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One piece of work in flight: emits exactly one of ``finished``, ``failed`` or ``cancelled``."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, work: Work, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._done = False
+        self.dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setValue(0)
+        self.dialog.canceled.connect(self.cancel)
+        self._worker = _Worker(work, self._cancel)
+        self._worker.sig_progress.connect(self._on_progress_changed)
+        self._worker.sig_finished.connect(self._on_worker_finished)
+        self._worker.sig_failed.connect(self._on_worker_failed)
+        # A cancelled worker may outlive its task: keep it referenced until its thread ends.
+        _LIVE.add(self._worker)
+        self._worker.finished.connect(lambda worker=self._worker: _LIVE.discard(worker))
+        # A busy indicator until the work reports a fraction.
+        self._busy = QTimer(self)
+        self._busy.setSingleShot(True)
+        self._busy.timeout.connect(lambda: self.dialog.setRange(0, 0) if not self._done else None)
+        self._busy.start(SHOW_AFTER_MS)
+
+    def start(self) -> BackgroundTask:
+        self._worker.start()
+        return self
+
+    @property
+    def running(self) -> bool:
+        return not self._done
+
+    def cancel(self) -> None:
+        """Stop waiting; the work is asked to stop and whatever it returns is dropped."""
+        if self._done:
+            return
+        self._cancel.set()
+        self._finish()
+        self.cancelled.emit()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker thread ends (tests and shutdown only)."""
+        return bool(self._worker.wait(msecs))
+
+    def _on_progress_changed(self, fraction: float, message: str) -> None:
+        if self._done:
+            return
+        self._busy.stop()
+        if self.dialog.maximum() == 0:
+            self.dialog.setRange(0, 1000)
+        self.dialog.setValue(max(0, min(1000, int(fraction * 1000))))
+        if message:
+            self.dialog.setLabelText(message)
+
+    def _on_worker_finished(self, result: object) -> None:
+        if self._done:
+            return
+        self._finish()
+        self.finished.emit(result)
+
+    def _on_worker_failed(self, error: object) -> None:
+        if self._done:
+            return
+        self._finish()
+        self.failed.emit(error)
+
+    def _finish(self) -> None:
+        self._done = True
+        self._busy.stop()
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+
+def run_in_background(work: Work, progress_title: str, parent: QWidget | None = None) -> BackgroundTask:
+    """Start ``work(progress, cancelled)`` on a worker thread; connect to the returned task's signals."""
+    return BackgroundTask(work, progress_title, parent).start()

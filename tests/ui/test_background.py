@@ -1,0 +1,124 @@
+"""Loading in the background with progress and Cancel (issue: fast at any size, item 2).
+
+The window must stay responsive while a big file loads, keep the current
+workbook until the new one is ready, and keep it for good on Cancel or failure.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from corridor_app.io.errors import LoadError
+from corridor_app.io.loader import load_workbook
+from corridor_app.ui.background import run_in_background
+
+
+def test_open_in_background_installs_the_new_workbook(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "small.csv"
+    target.write_text("Country,Amount\nIran,2.5\nRussia,4\n", encoding="utf-8")
+    before = window.workbook
+    task = window.open_path_in_background(str(target))
+    assert window.workbook is before  # nothing changes until the load is done
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert window.workbook is not before
+    assert window.path == str(target)
+    assert sorted(window.chart.series.labels) == ["Iran", "Russia"]
+
+
+def test_cancel_keeps_the_current_workbook(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow_loader(path: str):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)
+        return load_workbook(path)
+
+    window._loader = slow_loader
+    before = window.workbook
+    task = window.open_path_in_background(str(Path(window.path)))
+    assert started.wait(5)
+    button = task.dialog.findChild(QPushButton)
+    assert button is not None and button.text() == "Cancel"
+    with qtbot.waitSignal(task.cancelled, timeout=2000):
+        button.click()  # the user presses Cancel
+    release.set()
+    assert task.wait(10_000)
+    qtbot.wait(50)  # a late result would arrive now; it must be dropped
+    assert window.workbook is before
+    assert not task.running
+
+
+def test_failed_background_load_says_why_and_keeps_the_workbook(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.xlsx"
+    bad.write_text("not a spreadsheet", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    before = window.workbook
+    task = window.open_path_in_background(str(bad))
+    with qtbot.waitSignal(task.failed, timeout=10_000):
+        pass
+    assert window.workbook is before
+    assert shown and "broken.xlsx" in shown[0]
+
+
+def test_event_loop_runs_while_work_runs_and_progress_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    step = threading.Event()
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(0.5, "half way")
+        step.wait(5)  # until the test has seen the GUI thread run
+        return "done"
+
+    task = run_in_background(work, "Working")
+    qtbot.waitUntil(lambda: task.dialog.value() == 500, timeout=5000)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the GUI thread is not blocked
+    assert task.dialog.labelText() == "half way"
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        step.set()
+    assert blocker.args == ["done"]
+    timer.stop()
+
+
+def test_work_that_polls_cancelled_stops(qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen = threading.Event()
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        while not cancelled():
+            threading.Event().wait(0.005)
+        seen.set()
+        raise LoadError("x.xlsx", "cancelled")  # whatever it does after Cancel is dropped
+
+    task = run_in_background(work, "Working")
+    got: list[object] = []
+    task.failed.connect(got.append)
+    task.cancel()
+    assert seen.wait(5)
+    assert task.wait(5000)
+    qtbot.wait(20)
+    assert got == []
+
+
+@pytest.mark.parametrize("fraction", [-1.0, 2.0])
+def test_progress_outside_0_1_is_clamped(qtbot, fraction: float) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(fraction, "")
+        release.wait(5)
+
+    task = run_in_background(work, "Working")
+    qtbot.waitUntil(lambda: task.dialog.value() in (0, 1000) and task.dialog.maximum() == 1000, timeout=5000)
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
