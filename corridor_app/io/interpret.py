@@ -301,5 +301,10 @@ def _problem(
     return Problem(severity, message, sheet.name, sheet_row, name, f"{column_letter(col)}{sheet_row}")  # type: ignore[arg-type]
 
 
+def table_layout(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None:
+    """The table a sheet holds as the loader reads it: spec, header row index, position -> column key."""
+    return _find_table(sheet)
+
+
 def known_sheet_names() -> set[str]:
     return {normalise_name(s.label) for s in TABLES}

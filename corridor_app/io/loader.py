@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corridor_app.io.csv_reader import read_csv
 from corridor_app.io.errors import LoadError
+from corridor_app.io.excel_scenarios import import_excel_scenarios
 from corridor_app.io.interpret import interpret
 from corridor_app.io.spreadsheet import read_spreadsheet
 from corridor_app.model.workbook import Workbook
@@ -52,6 +53,9 @@ def load_workbook(path: str | os.PathLike[str]) -> Workbook:
         if not zipfile.is_zipfile(path):
             raise LoadError(path, "the file looks like a zip package but is damaged")
         sheets = read_spreadsheet(path)
+        book = interpret(path, sheets)
+        import_excel_scenarios(book, path, sheets)  # Excel's Scenario Manager scenarios, if any
+        return book
     elif kind == "ole":
         sheets = read_spreadsheet(path)  # .xls, or an encrypted xlsx (reported as password-protected)
     else:

@@ -21,6 +21,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from corridor_app.io.errors import SaveError
+from corridor_app.io.excel_scenarios import add_excel_scenarios
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
@@ -56,13 +57,16 @@ def _plain(value: object) -> object:
 def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], None] | None = None) -> None:
     """Write the workbook's tables, then its other sheets, to an open binary file."""
     out = XlsxWorkbook(write_only=True)
-    for key in ("contributions", "totals", "targets", "projects"):
+    for key in ("contributions", "totals", "targets", "projects", "scenarios"):
         table = workbook.table(key)
-        if key == "projects" and not len(table):
+        if key in ("projects", "scenarios") and not len(table):
             continue
         ws = out.create_sheet(table.spec.label)
         for row in _table_rows(ws, table):
             ws.append(row)
+        if key == "contributions":
+            # Scenarios also as Excel's own Scenario Manager scenarios over the amount cells.
+            add_excel_scenarios(ws, workbook, table.keys.index("amount"))
     for sheet in workbook.extra_sheets:
         ws = out.create_sheet(sheet.name[:31])
         for _ in range(sheet.first_row - 1):

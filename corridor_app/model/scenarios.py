@@ -183,13 +183,14 @@ def scenario_amounts(
     ScenarioError
         There is no such scenario or corridor.
     """
-    amounts = _scenario_amounts(workbook, name, corridor, recs)
+    amounts = scenario_amounts_full(workbook, name, corridor, recs)
     return {k: v for k, v in amounts.items() if v is not None}
 
 
-def _scenario_amounts(
+def scenario_amounts_full(
     workbook: Workbook, name: str, corridor: str, recs: list[Reconciliation] | None = None
 ) -> dict[str, float | None]:
+    """Like ``scenario_amounts``, with excluded countries kept as ``None``."""
     _check_name(workbook, name)
     rec = _reconciliation(workbook, corridor, recs)
     adjustments = [a for a in _adjustments(workbook)[0] if a.scenario == name]
@@ -236,7 +237,7 @@ def scenario_totals(
     rec = _reconciliation(workbook, corridor, recs)
     wanted = scenario_names(workbook) if names is None else names
     raw: list[tuple[str, bool, dict[str, float | None]]] = [(BASELINE, True, dict(rec.countries))]
-    raw += [(n, False, _scenario_amounts(workbook, n, corridor, recs)) for n in wanted]
+    raw += [(n, False, scenario_amounts_full(workbook, n, corridor, recs)) for n in wanted]
     order: dict[str, None] = {}
     for _, _, amounts in raw:
         order.update(dict.fromkeys(amounts))
