@@ -16,6 +16,7 @@ from pathlib import Path
 from corridor_app.io.errors import LoadError
 from corridor_app.model.errors import Problem
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
+from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 
@@ -38,7 +39,12 @@ def _load(path: str) -> Workbook:
     return load_workbook_isolated(path, deadline=deadline_from_process_start())
 
 
-def summary_json(workbook: Workbook, recs: list[Reconciliation], problems: list[Problem]) -> dict[str, object]:
+def summary_json(
+    workbook: Workbook,
+    recs: list[Reconciliation],
+    problems: list[Problem],
+    scenarios: list[ScenarioColumn] | None = None,
+) -> dict[str, object]:
     """The documented JSON of ``summary --json`` (docs/FORMAT.md): keys are added, never renamed."""
     return {
         "file": workbook.source_path,
@@ -59,10 +65,55 @@ def summary_json(workbook: Workbook, recs: list[Reconciliation], problems: list[
             for r in recs
         ],
         "warnings": [p.to_json() for p in problems],
+        "scenarios": [_scenario_json(c) for c in scenarios or []],
     }
 
 
-def _print_summary(recs: list[Reconciliation], problems: list[Problem]) -> None:
+def _scenario_json(column: ScenarioColumn) -> dict[str, object]:
+    """One scenario of one corridor; an excluded country is listed in "excluded", not in "countries"."""
+    return {
+        "scenario": column.name,
+        "corridor": column.corridor,
+        "unit": column.unit,
+        "countries": {k: v for k, v in column.countries.items() if v is not None},
+        "excluded": [k for k, v in column.countries.items() if v is None],
+        "total": column.total,
+        "delta": column.delta,
+        "delta_pct": None if column.delta_pct is None else round(column.delta_pct, 2),
+        "published_total": column.published_total,
+        "residual": column.residual,
+        "residual_pct": None if column.residual_pct is None else round(column.residual_pct, 2),
+    }
+
+
+def _requested_scenarios(
+    workbook: Workbook, recs: list[Reconciliation], args: argparse.Namespace
+) -> list[ScenarioColumn]:
+    """The scenario columns asked for by --scenario/--all-scenarios, for every corridor, scenario by scenario."""
+    names = scenario_names(workbook) if args.all_scenarios else list(dict.fromkeys(args.scenario or []))
+    if not names:
+        return []
+    by_corridor = [scenario_totals(workbook, r.corridor, names, recs)[1:] for r in recs]
+    return [columns[i] for i in range(len(names)) for columns in by_corridor]
+
+
+def _print_scenarios(columns: Sequence[ScenarioColumn]) -> None:
+    for c in columns:
+        unit = f" {c.unit}" if c.unit else ""
+        pct = f", {c.delta_pct:+.1f} %" if c.delta_pct is not None else ""
+        print(
+            f"scenario {c.name!r}, {c.corridor or '(no corridor)'}: total {c.total:,.2f}{unit} ({c.delta:+,.2f}{pct})"
+        )
+        width = max((len(k) for k in c.countries), default=10)
+        for country, amount in c.countries.items():
+            shown = "excluded" if amount is None else f"{amount:,.2f}"
+            print(f"  {country:<{width}}  {shown:>12}  {c.country_delta[country]:>+10,.2f}")
+        print()
+
+
+def _print_summary(
+    recs: list[Reconciliation], problems: list[Problem], scenarios: Sequence[ScenarioColumn] = ()
+) -> None:
     for r in recs:
         unit = f" {r.unit}" if r.unit else ""
         print(f"{r.corridor or '(no corridor)'}{f' ({r.unit})' if r.unit else ''}")
@@ -79,6 +130,7 @@ def _print_summary(recs: list[Reconciliation], problems: list[Problem]) -> None:
         for e in r.excluded:
             print(f"  not counted: {e.country or '(no country)'}: {e.reason}")
         print()
+    _print_scenarios(scenarios)
     if problems:
         print(f"{len(problems)} finding{'s' if len(problems) != 1 else ''}:")
         for p in problems:
@@ -89,11 +141,16 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     workbook = _load(args.file)
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
+    try:
+        scenarios = _requested_scenarios(workbook, recs, args)
+    except ScenarioError as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.json:
-        json.dump(summary_json(workbook, recs, problems), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary_json(workbook, recs, problems, scenarios), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        _print_summary(recs, problems)
+        _print_summary(recs, problems, scenarios)
     return EXIT_OK
 
 
@@ -136,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TOLERANCE_PCT,
         help="residual in percent above which a total is flagged (default %(default)s)",
     )
+    s.add_argument(
+        "--scenario",
+        action="append",
+        metavar="NAME",
+        help="also show this scenario's amounts and total (repeatable; see the Scenarios sheet)",
+    )
+    s.add_argument("--all-scenarios", action="store_true", help="also show every scenario")
     s.set_defaults(func=_cmd_summary)
     c = sub.add_parser("check", help="validate a file: exit 0 clean, 1 problems, 2 unreadable")
     c.add_argument("file")

@@ -11,6 +11,8 @@ the reader) and every figure keeps its source:
                      shared/data/projects.csv; the corridor is set here from
                      the route (lines off the INSTC routes are listed under
                      "Kazakhstan national network")
+  scenarios.csv      illustrative what-ifs (each labelled "illustration, not a
+                     forecast"); also written as Excel Scenario Manager scenarios
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def build() -> Workbook:
         ("totals", "totals"),
         ("targets", "targets"),
         ("projects", "projects"),
+        ("scenarios", "scenarios"),
     ):
         source = load_workbook(HERE / f"{name}.csv").table(key)
         table = book.table(key)

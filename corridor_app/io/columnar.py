@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corridor_app.model.schema import ColumnSpec, TableSpec, Value, is_total_label, parse_cell
+from corridor_app.model.errors import ParseError
+from corridor_app.model.schema import ColumnSpec, TableSpec, Value, is_total_label, parse_cell, parse_choice
 
 _NUMBER_TYPES = {float, int}
 _CHUNK = 50_000
@@ -71,8 +72,14 @@ def _text_column(spec: ColumnSpec, values: np.ndarray) -> tuple[np.ndarray, np.n
         # True == 1.0 as dict keys: parse each cell rather than each distinct value.
         return np.empty(len(values), dtype=object), np.ones(len(values), dtype=bool)
     memo: dict[object, Value] = dict.fromkeys(values.tolist())
+    refused: set[object] = set()
     for raw in memo:
-        if type(raw) is str:
+        if spec.choices and raw is not None and str(raw).strip():
+            try:
+                memo[raw] = parse_choice(spec, raw)  # "процент" -> "percent", as parse_cell does
+            except ParseError:
+                refused.add(raw)  # the per-cell path reports it with its cell
+        elif type(raw) is str:
             memo[raw] = raw.strip() or None  # what parse_cell does with text, without the call
         elif raw is None:
             memo[raw] = None
@@ -81,6 +88,8 @@ def _text_column(spec: ColumnSpec, values: np.ndarray) -> tuple[np.ndarray, np.n
     parsed = np.empty(len(values), dtype=object)
     parsed[:] = list(map(memo.__getitem__, values.tolist()))
     hard = _is_none(parsed) if spec.required else np.zeros(len(values), dtype=bool)
+    if refused:
+        hard = hard | np.fromiter((v in refused for v in values.tolist()), dtype=bool, count=len(values))
     return parsed, np.asarray(hard, dtype=bool)
 
 

@@ -179,10 +179,10 @@ def load_workbook_isolated(
     LoadError
         The file cannot be loaded; the message says why in plain words.
     """
-    from corridor_app.io.interpret import interpret
+    from corridor_app.io.loader import build_workbook
 
     read = read_sheets_isolated(path, timeout=timeout, memory=memory, deadline=deadline)
-    return interpret(os.fspath(path), read.sheets)
+    return build_workbook(os.fspath(path), read.sheets)
 
 
 __all__ = ["LOAD_MEMORY_BYTES", "LOAD_TIMEOUT_S", "IsolatedRead", "load_workbook_isolated", "read_sheets_isolated"]

@@ -76,8 +76,19 @@ def load_workbook(path: str | os.PathLike[str]) -> Workbook:
     LoadError
         The file cannot be read, or holds values that cannot be parsed.
     """
+    path = str(path)
+    return build_workbook(path, read_sheets(path))
+
+
+def build_workbook(path: str, sheets: list[RawSheet]) -> Workbook:
+    """The workbook from the raw sheets of ``path``, with Excel's own Scenario Manager scenarios."""
     # Imported here so the parsing child (io/_child.py) does not pay pandas' start-up.
+    import zipfile
+
+    from corridor_app.io.excel_scenarios import import_excel_scenarios
     from corridor_app.io.interpret import interpret
 
-    path = str(path)
-    return interpret(path, read_sheets(path))
+    book = interpret(path, sheets)
+    if zipfile.is_zipfile(path):
+        import_excel_scenarios(book, path, sheets)
+    return book

@@ -30,13 +30,15 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from corridor_app.io.errors import SaveError
+from corridor_app.io.excel_scenarios import add_excel_scenarios
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.errors import column_letter
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
-TABLE_ORDER = ("contributions", "totals", "targets", "projects")
+TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios")
+_OPTIONAL = ("projects", "scenarios")  # written only when they hold rows
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
@@ -102,7 +104,7 @@ def _record(written: Written, name: str, row: int, cells: list[WriteOnlyCell | N
 
 
 def _owned_tables(workbook: Workbook) -> list[Table]:
-    return [workbook.table(k) for k in TABLE_ORDER if k != "projects" or len(workbook.table(k))]
+    return [workbook.table(k) for k in TABLE_ORDER if k not in _OPTIONAL or len(workbook.table(k))]
 
 
 def _log_rows(ws: WriteOnlyWorksheet, workbook: Workbook) -> Iterable[list[WriteOnlyCell]]:
@@ -134,6 +136,9 @@ def write_xlsx(
             for number, row in enumerate(_table_rows(ws, table), start=1):
                 _record(record, ws.title, number, list(row))
                 ws.append(row)
+            if table.spec.key == "contributions":
+                # Scenarios also as Excel's own Scenario Manager scenarios over the amount cells.
+                add_excel_scenarios(ws, workbook, table.keys.index("amount"))
         if workbook.change_log:
             ws = out.create_sheet(LOG_SHEET)
             for number, row in enumerate(_log_rows(ws, workbook), start=1):
@@ -199,6 +204,8 @@ def write_preserving(workbook: Workbook, original: str, fh: object) -> None:
         for row in range(len(table)):
             ws.append([_plain(table.value(row, k)) for k in table.keys])
         _keep_text(ws)
+        if table.spec.key == "contributions":
+            add_excel_scenarios(ws, workbook, table.keys.index("amount"))
     if workbook.change_log:
         ws = _replace_sheet(book, LOG_SHEET)
         ws.append(list(LOG_COLUMNS))

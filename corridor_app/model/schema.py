@@ -29,6 +29,8 @@ class ColumnSpec:
     kind: Kind = "text"
     required: bool = False
     aliases: tuple[str, ...] = ()
+    # For a text column with a closed set of values: each tuple is (value, *synonyms).
+    choices: tuple[tuple[str, ...], ...] = ()
 
     def names(self) -> tuple[str, ...]:
         return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
@@ -195,7 +197,46 @@ PROJECTS = TableSpec(
     signature=("project", "cost"),
 )
 
-TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS)
+# What-if scenarios: one adjustment per row (model/scenarios.py, docs/FORMAT.md "Scenarios").
+SCENARIO_KINDS: tuple[tuple[str, ...], ...] = (
+    ("percent", "%", "pct", "percent change", "change %", "процент", "изменение %", "изменение в %"),
+    ("override", "set", "replace", "absolute", "заменить", "замена", "значение"),
+    ("add", "plus", "increase by", "добавить", "прибавить", "добавка"),
+    ("exclude", "remove", "drop", "исключить", "без"),
+    ("none", "declare", "empty", "нет", "пусто"),
+)
+
+SCENARIOS = TableSpec(
+    "scenarios",
+    "Scenarios",
+    (
+        ColumnSpec(
+            "scenario",
+            "Scenario",
+            required=True,
+            aliases=("сценарий", "scenario name", "название сценария", "what if", "what-if"),
+        ),
+        ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
+        ColumnSpec(
+            "kind",
+            "Kind",
+            aliases=("adjustment", "type", "вид", "тип", "корректировка", "вид корректировки", "action"),
+            choices=SCENARIO_KINDS,
+        ),
+        ColumnSpec(
+            "value",
+            "Value",
+            "number",
+            aliases=("значение", "amount", "change", "величина", "сумма", "изменение"),
+        ),
+        _CORRIDOR,
+        _NOTE,
+    ),
+    aliases=("сценарии", "scenario", "what ifs", "what-ifs", "what if"),
+    signature=("scenario", "kind"),
+)
+
+TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS)
 TABLES_BY_KEY = {t.key: t for t in TABLES}
 
 _TOTAL_LABEL = re.compile(r"^(grand\s+)?(total|sum|итого|всего|итог|общая сумма|сумма)\b", re.IGNORECASE)
@@ -301,6 +342,8 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
         if column.required:
             raise ParseError(f"{column.label} is required")
         return None, None
+    if column.kind == "text" and column.choices:
+        return parse_choice(column, raw), None
     if column.kind == "text":
         if isinstance(raw, float) and raw.is_integer():
             return str(int(raw)), None
@@ -326,6 +369,16 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
             raise ParseError(f"{column.label} must be a year such as 2029, not {raw}", raw)
         return int(value), quantity
     return value, quantity
+
+
+def parse_choice(column: ColumnSpec, raw: object) -> str:
+    """The canonical value a choice cell names ("Процент" -> "percent"), or ``ParseError``."""
+    norm = normalise_name(raw)
+    for choice in column.choices:
+        if norm in (normalise_name(c) for c in choice) or str(raw).strip() in choice:
+            return choice[0]
+    allowed = ", ".join(c[0] for c in column.choices)
+    raise ParseError(f"{column.label} must be one of {allowed}, not {str(raw).strip()!r}", raw)
 
 
 def is_blank(value: object) -> bool:

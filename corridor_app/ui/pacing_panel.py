@@ -1,0 +1,167 @@
+"""Target pacing on screen: a table of progress and the yearly pace needed, and a progress chart.
+
+Numbers come from ``model.pacing.target_pacing``; both views refresh from the
+workbook's announcements (an edit in the Targets tab moves them) and from the
+start year chosen here. Progress is drawn in percent so targets in different
+units share one axis; the pace needed stays in each target's unit, in the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from corridor_app.model.pacing import TargetPace, target_pacing
+from corridor_app.model.workbook import Change, Workbook
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+DEFAULT_START_YEAR = 2023  # the source article's seven-year term, 2023-2029
+_COLUMNS = (
+    "Target",
+    "Country",
+    "Target value",
+    "Unit",
+    "Baseline",
+    "Target year",
+    "Progress",
+    "Pace needed / yr",
+    "Status",
+)
+
+
+class PacingModel(QAbstractTableModel):
+    """One row per target with a value and a year; holds only the last ``target_pacing`` result."""
+
+    def __init__(self, workbook: Workbook, start_year: int = DEFAULT_START_YEAR) -> None:
+        super().__init__()
+        self._workbook = workbook
+        self.start_year = start_year
+        self.rows: list[TargetPace] = []
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def set_start_year(self, year: int) -> None:
+        self.start_year = year
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table == "targets":
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = target_pacing(self._workbook, self.start_year)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        pace = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return pace.basis
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4, 5, 6, 7):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        baseline = "—" if pace.baseline is None else f"{_num(pace.baseline)} ({pace.baseline_year})"
+        return (
+            pace.target,
+            pace.country,
+            _num(pace.value),
+            pace.unit,
+            baseline,
+            str(pace.target_year),
+            "—" if pace.progress is None else f"{pace.progress * 100:.0f} %",
+            "—" if pace.pace is None else f"{pace.pace:,.2f}",
+            pace.status,
+        )[index.column()]
+
+
+class PacingPanel(QWidget):
+    """The pacing table beside a chart of progress toward each target."""
+
+    def __init__(self, workbook: Workbook, start_year: int = DEFAULT_START_YEAR) -> None:
+        super().__init__()
+        self.model = PacingModel(workbook, start_year)
+        self.model.modelReset.connect(self._on_pacing_changed)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(0, 260)
+        self.start = QSpinBox()
+        self.start.setRange(1990, dt.date.today().year + 30)
+        self.start.setValue(start_year)
+        self.start.setToolTip("Targets without a baseline are paced from the start of this year")
+        self.start.valueChanged.connect(self.model.set_start_year)
+        self.chart = pg.PlotWidget(background="w")
+        plot = self.chart.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(x=True, alpha=0.2)
+        self.chart.setMouseEnabled(x=False, y=False)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        plot.getAxis("left").setWidth(240)
+        plot.setTitle("<span style='color:#222'>Progress toward each target (baseline / target)</span>")
+        self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush="#3b6ea8", pen=pg.mkPen("#24496f"))
+        self.chart.addItem(self.bars)
+        self.goal = pg.InfiniteLine(pos=100, angle=90, pen=pg.mkPen("#2e7d32", width=1.5, style=Qt.PenStyle.DashLine))
+        self.chart.addItem(self.goal)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Pace targets without a baseline from"))
+        top.addWidget(self.start)
+        top.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._on_pacing_changed()
+
+    def detach(self) -> None:
+        self.model.detach()
+
+    def _on_pacing_changed(self) -> None:
+        shown = [p for p in self.model.rows if p.progress is not None][::-1]
+        y = np.arange(len(shown), dtype=float)
+        self.bars.setOpts(x0=[0.0] * len(shown), x1=[(p.progress or 0.0) * 100 for p in shown], y=y)
+        labels = [(i, f"{_short(p.target)} → {p.target_year}") for i, p in enumerate(shown)]
+        plot = self.chart.getPlotItem()
+        plot.getAxis("left").setTicks([labels])
+        plot.setLabel("bottom", "% of the target")
+        right = max([110.0, *((p.progress or 0.0) * 110 for p in shown)])
+        plot.setXRange(0, right, padding=0)
+        plot.setYRange(-0.6, max(len(shown) - 0.4, 0.6), padding=0)
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _short(label: str, limit: int = 26) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -1,0 +1,212 @@
+"""Scenario charts: grouped bars (country by scenario), the baseline-to-scenario waterfall, the sensitivity tornado.
+
+The numbers come from ``model.scenarios`` (``scenario_totals``,
+``delta_waterfall``, ``sensitivity``), the same the totals table and the
+export use. Plot items are created once and updated with ``setOpts``; every
+chart refreshes from the workbook's announcements, so an edit to the baseline
+or to any scenario moves all of them at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from corridor_app.model.scenarios import (
+    ScenarioColumn,
+    ScenarioError,
+    Sensitivity,
+    WaterfallStep,
+    delta_waterfall,
+    scenario_totals,
+    sensitivity,
+)
+from corridor_app.model.workbook import Change, Workbook
+
+PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
+UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
+_WATCHED = {"contributions", "totals", "scenarios"}
+DEFAULT_SENSITIVITY_PCT = 10.0
+
+
+def _plot(title: str) -> pg.PlotWidget:
+    widget = pg.PlotWidget(background="w")
+    plot = widget.getPlotItem()
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    widget.setMouseEnabled(x=False, y=False)
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).setPen(pg.mkPen("#555"))
+        plot.getAxis(axis).setTextPen(pg.mkPen("#222"))
+    plot.setTitle(f"<span style='color:#222'>{title}</span>")
+    return widget
+
+
+class ScenarioCharts(QWidget):
+    """The three scenario charts of one corridor, following the workbook and the selected scenario."""
+
+    def __init__(self, workbook: Workbook, corridor: str = "", scenario: str = "") -> None:
+        super().__init__()
+        self._workbook = workbook
+        self._corridor = corridor
+        self._scenario = scenario
+        self.columns: list[ScenarioColumn] = []
+        self.steps: list[WaterfallStep] = []
+        self.tornado: Sensitivity | None = None
+
+        self.grouped = _plot("Amount by country and scenario")
+        self.legend = self.grouped.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#222")
+        self.group_bars: list[pg.BarGraphItem] = []  # one per column, grown on demand, reused after
+
+        self.waterfall = _plot("From baseline to scenario")
+        self.waterfall_bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6)
+        self.waterfall.addItem(self.waterfall_bars)
+
+        self.tornado_plot = _plot("Sensitivity of the total")
+        self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=DOWN, pen=pg.mkPen("#7a2219"))
+        self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=UP, pen=pg.mkPen("#1d5a37"))
+        self.tornado_plot.addItem(self.low_bars)
+        self.tornado_plot.addItem(self.high_bars)
+        self.centre = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555", width=1.5))
+        self.tornado_plot.addItem(self.centre)
+        self.tornado_plot.getPlotItem().getAxis("left").setWidth(110)  # room for country names
+        self.pct = QDoubleSpinBox()
+        self.pct.setRange(0.5, 100.0)
+        self.pct.setSingleStep(5.0)
+        self.pct.setSuffix(" %")
+        self.pct.setValue(DEFAULT_SENSITIVITY_PCT)
+        self.pct.valueChanged.connect(self._on_pct_changed)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Tornado: each country moves by ±"))
+        controls.addWidget(self.pct)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.grouped, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.waterfall, 1)
+        right = QVBoxLayout()
+        right.addLayout(controls)
+        right.addWidget(self.tornado_plot, 1)
+        row.addLayout(right, 1)
+        layout.addLayout(row, 2)
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def set_corridor(self, corridor: str) -> None:
+        self._corridor = corridor
+        self.refresh()
+
+    def set_scenario(self, scenario: str) -> None:
+        """The scenario the waterfall and the tornado are drawn for ("" = the first, else the baseline)."""
+        self._scenario = scenario
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table in _WATCHED:
+            self.refresh()
+
+    def _on_pct_changed(self, _value: float) -> None:
+        self._refresh_tornado()
+
+    def refresh(self) -> None:
+        try:
+            self.columns = scenario_totals(self._workbook, self._corridor)
+        except ScenarioError:
+            self.columns = []
+        self._refresh_grouped()
+        self._refresh_waterfall()
+        self._refresh_tornado()
+
+    def _current(self) -> ScenarioColumn | None:
+        scenarios = [c for c in self.columns if not c.baseline]
+        chosen = next((c for c in scenarios if c.name == self._scenario), None)
+        return chosen or (scenarios[0] if scenarios else None)
+
+    def _refresh_grouped(self) -> None:
+        countries = list(self.columns[0].countries) if self.columns else []
+        n = max(len(self.columns), 1)
+        width = 0.8 / n
+        while len(self.group_bars) < len(self.columns):
+            i = len(self.group_bars)
+            colour = PALETTE[i % len(PALETTE)]
+            bars = pg.BarGraphItem(x=[], height=[], width=width, brush=colour, pen=pg.mkPen(colour))
+            self.grouped.addItem(bars)
+            self.group_bars.append(bars)
+        self.legend.clear()
+        x = np.arange(len(countries), dtype=float)
+        for i, bars in enumerate(self.group_bars):
+            if i < len(self.columns):
+                column = self.columns[i]
+                heights = [column.countries[c] or 0.0 for c in countries]
+                bars.setOpts(x=x - 0.4 + width * (i + 0.5), height=heights, width=width)
+                bars.setVisible(True)
+                self.legend.addItem(bars, f"{column.name}: {column.total:,.2f}")
+            else:
+                bars.setOpts(x=[], height=[])
+                bars.setVisible(False)
+        plot = self.grouped.getPlotItem()
+        plot.getAxis("bottom").setTicks([list(enumerate(countries))])
+        plot.setLabel("left", self.columns[0].unit if self.columns else "")
+        plot.setXRange(-0.6, max(len(countries) - 0.4, 0.6), padding=0)
+        top = max((v or 0.0 for c in self.columns for v in c.countries.values()), default=1.0)
+        plot.setYRange(0, top * 1.5 or 1.0, padding=0)  # room for the legend
+
+    def _refresh_waterfall(self) -> None:
+        current = self._current()
+        plot = self.waterfall.getPlotItem()
+        if current is None or not self.columns:
+            self.steps = []
+            self.waterfall_bars.setOpts(x=[], y0=[], height=[], brushes=[])
+            plot.getAxis("bottom").setTicks([[]])
+            plot.setTitle("<span style='color:#222'>From baseline to scenario (no scenario)</span>")
+            return
+        self.steps = delta_waterfall(current, self.columns[0])
+        brushes = [TOTAL if s.total else UP if s.change >= 0 else DOWN for s in self.steps]
+        self.waterfall_bars.setOpts(
+            x=np.arange(len(self.steps), dtype=float),
+            y0=[min(s.start, s.end) for s in self.steps],
+            height=[abs(s.change) for s in self.steps],
+            brushes=brushes,
+            pens=[pg.mkPen(b) for b in brushes],
+        )
+        plot.getAxis("bottom").setTicks([[(i, _short(s.label)) for i, s in enumerate(self.steps)]])
+        plot.setTitle(f"<span style='color:#222'>Baseline to {current.name}: {current.delta:+,.2f}</span>")
+        top = max(max(s.start, s.end) for s in self.steps)
+        plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
+        plot.setYRange(0, top * 1.1 or 1.0, padding=0)
+
+    def _refresh_tornado(self) -> None:
+        pct = float(self.pct.value())
+        current = self._current()
+        try:
+            self.tornado = sensitivity(self._workbook, self._corridor, pct, current.name if current else None)
+        except ScenarioError:
+            self.tornado = None
+        plot = self.tornado_plot.getPlotItem()
+        if self.tornado is None or not self.tornado.bars:
+            self.low_bars.setOpts(x0=[], x1=[], y=[])
+            self.high_bars.setOpts(x0=[], x1=[], y=[])
+            return
+        bars = self.tornado.bars[::-1]  # widest at the top
+        y = np.arange(len(bars), dtype=float)
+        total = self.tornado.total
+        self.low_bars.setOpts(x0=[b.low_total for b in bars], x1=[total] * len(bars), y=y)
+        self.high_bars.setOpts(x0=[total] * len(bars), x1=[b.high_total for b in bars], y=y)
+        self.centre.setValue(total)
+        plot.getAxis("left").setTicks([[(i, _short(b.country)) for i, b in enumerate(bars)]])
+        swing = max(abs(b.high_total - total) for b in bars) or 1.0
+        plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
+        plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
+        title = f"{self.tornado.scenario}: total {total:,.2f} when one country moves ±{pct:g} %"
+        plot.setTitle(f"<span style='color:#222'>{title}</span>")
+
+
+def _short(label: str, limit: int = 16) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
