@@ -8,19 +8,16 @@ the previous file as it was. Text is always written as text: a country named
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from corridor_app.io.errors import SaveError
+from corridor_app.io.atomic import atomic_write
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
@@ -82,28 +79,4 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     SaveError
         Nothing was replaced; the file at ``path``, if any, is unchanged.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write_xlsx(workbook, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except OSError as exc:
-        _discard(tmp)
-        raise SaveError(
-            str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
-        ) from None
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
+    atomic_write(path, lambda fh: write_xlsx(workbook, fh))
