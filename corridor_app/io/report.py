@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import BinaryIO
 
 from openpyxl import Workbook as XlsxWorkbook
@@ -45,7 +45,7 @@ from corridor_app.io.report_cells import (
 )
 from corridor_app.io.report_charts import COLUMN_PX, PUBLISHED, RESIDUAL, SUM, bar_chart, pie_chart
 from corridor_app.io.report_sheets import (
-    Figure,
+    figures,
     write_progress,
     write_scenarios,
     write_sources,
@@ -178,7 +178,7 @@ def build_report(
         done += len(table)
 
     report(0.82, "Sources")
-    write_sources(out.create_sheet(SOURCES), _figures(workbook, recs))
+    write_sources(out.create_sheet(SOURCES), figures(workbook, recs, SUMMARY))
     for ws in out.worksheets:
         _print_setup(ws)
     return out
@@ -354,56 +354,3 @@ def _published_source(workbook: Workbook, rec: Reconciliation) -> str:
     if rec.totals_row is None:
         return ""
     return str(workbook.table("totals").value(rec.totals_row, "source") or "")
-
-
-_SOURCED_FIGURES = {
-    "contributions": (("amount", "Amount"),),
-    "totals": (("published_total", "Published total"),),
-    "targets": (("value", "Target value"), ("baseline", "Baseline")),
-    "projects": (("cost", "Cost"), ("length_km", "Length")),
-}
-
-
-def _figures(workbook: Workbook, recs: list[Reconciliation]) -> Iterator[Figure]:
-    """Every number in the data sheets, and the computed ones, with its source."""
-    for rec in recs:
-        name = rec.corridor or "(no corridor)"
-        yield Figure(SUMMARY, "", name, "Sum of parts", rec.sum_of_parts, rec.unit, "computed: sum of contributions")
-        if rec.residual is not None:
-            yield Figure(SUMMARY, "", name, "Residual", rec.residual, rec.unit, "computed: sum of parts - published")
-    for key, figures in _SOURCED_FIGURES.items():
-        table = workbook.table(key)
-        sheet = table.spec.label
-        for column, label in figures:
-            col = get_column_letter(table.keys.index(column) + 1)
-            for r in range(len(table)):
-                value = table.value(r, column)
-                if not isinstance(value, int | float):
-                    continue
-                yield Figure(
-                    sheet,
-                    f"{col}{r + 2}",
-                    _item(key, table.record(r)),
-                    label,
-                    value,
-                    _unit(key, column, table.record(r)),
-                    str(table.value(r, "source") or ""),
-                )
-
-
-def _item(key: str, record: Mapping[str, object]) -> str:
-    if key == "contributions":
-        return f"{record['corridor'] or '(no corridor)'}: {record['country'] or '(no country)'}"
-    if key == "totals":
-        return str(record["corridor"] or "(no corridor)")
-    if key == "targets":
-        return f"{record['country']}: {record['target']}" if record["country"] else str(record["target"])
-    return str(record["project"] or "")
-
-
-def _unit(key: str, column: str, record: Mapping[str, object]) -> str:
-    if key == "projects":
-        if column == "length_km":
-            return "km"
-        return " ".join(str(record[k]) for k in ("currency", "cost_unit") if record[k])
-    return str(record["unit"] or "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -27,7 +27,9 @@ from corridor_app.io.report_cells import (
 from corridor_app.io.report_charts import bar_chart, columns_covered
 from corridor_app.model.comparison import ScenarioComparison
 from corridor_app.model.pacing import Pacing
+from corridor_app.model.reconcile import Reconciliation
 from corridor_app.model.table import Table
+from corridor_app.model.workbook import Workbook
 
 _FORMATS = {"number": NUMBER, "year": YEAR}
 _LABEL_WIDTH = 50
@@ -264,3 +266,56 @@ def write_sources(ws: Worksheet, figures: Iterator[Figure]) -> int:
     set_widths(ws, {1: 14, 2: 10, 3: 40, 4: 20, 5: 14, 6: 12, 7: 90})
     ws.freeze_panes = "A4"
     return row - 3
+
+
+_SOURCED_FIGURES = {
+    "contributions": (("amount", "Amount"),),
+    "totals": (("published_total", "Published total"),),
+    "targets": (("value", "Target value"), ("baseline", "Baseline")),
+    "projects": (("cost", "Cost"), ("length_km", "Length")),
+}
+
+
+def figures(workbook: Workbook, recs: list[Reconciliation], summary: str) -> Iterator[Figure]:
+    """Every number in the data sheets, and the computed ones, with its source."""
+    for rec in recs:
+        name = rec.corridor or "(no corridor)"
+        yield Figure(summary, "", name, "Sum of parts", rec.sum_of_parts, rec.unit, "computed: sum of contributions")
+        if rec.residual is not None:
+            yield Figure(summary, "", name, "Residual", rec.residual, rec.unit, "computed: sum of parts - published")
+    for key, figures in _SOURCED_FIGURES.items():
+        table = workbook.table(key)
+        sheet = table.spec.label
+        for column, label in figures:
+            col = get_column_letter(table.keys.index(column) + 1)
+            for r in range(len(table)):
+                value = table.value(r, column)
+                if not isinstance(value, int | float):
+                    continue
+                yield Figure(
+                    sheet,
+                    f"{col}{r + 2}",
+                    _item(key, table.record(r)),
+                    label,
+                    value,
+                    _unit(key, column, table.record(r)),
+                    str(table.value(r, "source") or ""),
+                )
+
+
+def _item(key: str, record: Mapping[str, object]) -> str:
+    if key == "contributions":
+        return f"{record['corridor'] or '(no corridor)'}: {record['country'] or '(no country)'}"
+    if key == "totals":
+        return str(record["corridor"] or "(no corridor)")
+    if key == "targets":
+        return f"{record['country']}: {record['target']}" if record["country"] else str(record["target"])
+    return str(record["project"] or "")
+
+
+def _unit(key: str, column: str, record: Mapping[str, object]) -> str:
+    if key == "projects":
+        if column == "length_km":
+            return "km"
+        return " ".join(str(record[k]) for k in ("currency", "cost_unit") if record[k])
+    return str(record["unit"] or "")
