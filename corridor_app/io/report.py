@@ -311,7 +311,7 @@ def _summary_block(
     )
     pie = pie_chart(
         ws,
-        title="Share of the sum of parts",
+        title=f"Share of the sum of parts: {rec.corridor or '(no corridor)'}",
         category_col=1,
         value_col=3,
         header_row=top + 1,
