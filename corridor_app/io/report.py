@@ -288,7 +288,7 @@ def _summary_block(
         for c in range(1, _SOURCE_COL + 1):
             ws.cell(row=r, column=c).alignment = WRAP if c == _SOURCE_COL else TOP
         # Spreadsheet programs do not all re-fit row heights on opening, so size wrapped rows here.
-        lines = math.ceil(len(str(ws.cell(row=r, column=_SOURCE_COL).value or "")) / (_SOURCE_WIDTH - 4))
+        lines = math.ceil(len(str(ws.cell(row=r, column=_SOURCE_COL).value or "")) / (_SOURCE_WIDTH * 1.1))
         if lines > 1:
             ws.row_dimensions[r].height = 15 * lines
     if not bars.labels:
