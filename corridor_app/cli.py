@@ -1,4 +1,4 @@
-"""Command line: ``corridor-app [FILE]`` opens the window; ``summary`` and ``check`` answer headless.
+"""Command line: ``corridor-app [FILE]`` opens the window; ``summary``, ``check``, ``export`` run headless.
 
 The headless commands use the same model and readers as the window and never
 import Qt. Exit codes of ``check``: 0 clean, 1 validation problems, 2 file
@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from corridor_app.io.errors import LoadError
+from corridor_app.io.errors import LoadError, SaveError
 from corridor_app.model.errors import Problem
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
@@ -21,7 +21,7 @@ from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
-COMMANDS = ("summary", "check")
+COMMANDS = ("summary", "check", "export")
 
 DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "north_south_itc.xlsx"
 
@@ -178,6 +178,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def workbook_scenarios(workbook: Workbook, corridor: str) -> Mapping[str, Mapping[str, float]]:
+    """The workbook's scenarios for one corridor as ``{name: {country: amount}}`` (the report's input).
+
+    An excluded country is 0 in that scenario: it puts nothing in.
+    """
+    from corridor_app.model.scenarios import scenario_amounts_full, scenario_names
+
+    return {
+        name: {c: (0.0 if v is None else v) for c, v in scenario_amounts_full(workbook, name, corridor).items()}
+        for name in scenario_names(workbook)
+    }
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from corridor_app.io.report import export_report
+
+    workbook = _load(args.file)
+    chosen: dict[str, Mapping[str, float]] = {}
+    corridor = next((r.corridor for r in reconcile_totals(workbook) if r.countries), "")
+    if args.scenario:
+        available = workbook_scenarios(workbook, corridor)
+        for name in args.scenario:
+            if name not in available:
+                known = ", ".join(available) if available else "it defines none"
+                print(f"error: {args.file}: no scenario named {name!r} ({known})", file=sys.stderr)
+                return EXIT_UNREADABLE
+            chosen[name] = available[name]
+    try:
+        export_report(
+            workbook,
+            args.out,
+            scenarios=chosen or None,
+            tolerance_pct=args.tolerance,
+            scenario_corridor=corridor if chosen else None,
+        )
+    except SaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{args.out}: report written")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corridor-app",
@@ -206,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_PCT)
     c.add_argument("--strict", action="store_true", help="count unreconciled totals as problems too")
     c.set_defaults(func=_cmd_check)
+    e = sub.add_parser("export", help="write the Excel report with native charts (see docs/EXPORT.md)")
+    e.add_argument("file")
+    e.add_argument("--out", required=True, metavar="REPORT.xlsx", help="the report to write (replaced atomically)")
+    e.add_argument(
+        "--scenario", action="append", default=[], metavar="NAME", help="add a scenario to the comparison (repeatable)"
+    )
+    e.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_PCT)
+    e.set_defaults(func=_cmd_export)
     return parser
 
 

@@ -52,3 +52,11 @@ class SaveError(Exception):
         self.path = path
         self.message = message
         super().__init__(f"{path}: {message}")
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export; nothing was written and the previous file is intact."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: export cancelled; the previous file is unchanged")

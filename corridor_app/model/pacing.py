@@ -24,6 +24,7 @@ from corridor_app.model.workbook import Workbook
 
 Status = Literal["met", "in progress", "past due", "no pace"]
 _DIGITS = 9
+DEFAULT_START_YEAR = 2023  # the source article's seven-year term, 2023-2029
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,26 @@ class TargetPace:
     pace: float | None  # per year
     status: Status
     basis: str
+
+    @property
+    def label(self) -> str:
+        """``country: target`` for chart categories."""
+        return f"{self.country}: {self.target}" if self.country else self.target
+
+    @property
+    def progress_pct(self) -> float | None:
+        """Progress in percent (the baseline as a share of the target)."""
+        return None if self.progress is None else round(self.progress * 100, _DIGITS)
+
+    @property
+    def growth_pct_per_year(self) -> float | None:
+        """Compound growth a year that takes the baseline to the target (both must be positive)."""
+        if self.baseline is None or not self.years or self.baseline <= 0 or self.value <= 0:
+            return None
+        if self.status != "in progress":
+            return None
+        ratio: float = float((self.value / self.baseline) ** (1 / self.years))
+        return round((ratio - 1) * 100, _DIGITS)
 
 
 def target_pacing(workbook: Workbook, start_year: int) -> list[TargetPace]:

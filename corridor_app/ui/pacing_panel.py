@@ -16,11 +16,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from corridor_app.model.pacing import TargetPace, target_pacing
+from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
 from corridor_app.model.workbook import Change, Workbook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-DEFAULT_START_YEAR = 2023  # the source article's seven-year term, 2023-2029
 _COLUMNS = (
     "Target",
     "Country",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hostile_files import CORRIDOR_ROWS, make_ods, make_xlsx
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.chart import BarChart, Reference
 
 from corridor_app.io.loader import load_workbook
 from corridor_app.io.package_parts import parts_lost_on_save
 from corridor_app.io.writer import save_workbook
+
+from .hostile_files import CORRIDOR_ROWS, make_ods, make_xlsx
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mutations import MUTATIONS, mutate
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.isolated import LOAD_TIMEOUT_S, load_workbook_isolated
 from corridor_app.io.loader import load_workbook
 from corridor_app.io.writer import save_workbook
 from corridor_app.model.workbook import Workbook
+
+from .mutations import MUTATIONS, mutate
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("CORRIDOR_FUZZ_EXAMPLES", "40"))

@@ -12,12 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import inline, make_xlsx, number
 
 from corridor_app import cli
 from corridor_app.io import isolated
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loader import load_workbook
+
+from .hostile_files import inline, make_xlsx, number
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "data" / "north_south_itc.xlsx"

@@ -6,12 +6,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, write_zip
 
 from corridor_app.io import loader, preflight
 from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
 from corridor_app.io.loader import load_workbook, read_sheets
+
+from .hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, write_zip
 
 
 def refused(path: Path) -> LoadError:
