@@ -11,6 +11,8 @@ the reader) and every figure keeps its source:
                      shared/data/projects.csv; the corridor is set here from
                      the route (lines off the INSTC routes are listed under
                      "Kazakhstan national network")
+  fx.csv             exchange rates (units per USD), each dated and sourced, so
+                     the projects can be shown in one display currency
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def build() -> Workbook:
         ("totals", "totals"),
         ("targets", "targets"),
         ("projects", "projects"),
+        ("fx", "fx"),
     ):
         source = load_workbook(HERE / f"{name}.csv").table(key)
         table = book.table(key)

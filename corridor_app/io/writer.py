@@ -56,9 +56,9 @@ def _plain(value: object) -> object:
 def write_xlsx(workbook: Workbook, fh: object, extra: Callable[[XlsxWorkbook], None] | None = None) -> None:
     """Write the workbook's tables, then its other sheets, to an open binary file."""
     out = XlsxWorkbook(write_only=True)
-    for key in ("contributions", "totals", "targets", "projects"):
+    for key in ("contributions", "totals", "targets", "projects", "fx"):
         table = workbook.table(key)
-        if key == "projects" and not len(table):
+        if key in ("projects", "fx") and not len(table):
             continue
         ws = out.create_sheet(table.spec.label)
         for row in _table_rows(ws, table):
