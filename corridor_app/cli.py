@@ -15,6 +15,8 @@ from pathlib import Path
 
 from corridor_app.io.errors import LoadError
 from corridor_app.model.errors import Problem
+from corridor_app.model.money import Display
+from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
@@ -37,7 +39,9 @@ def _load(path: str) -> Workbook:
     return load_workbook(path)
 
 
-def summary_json(workbook: Workbook, recs: list[Reconciliation], problems: list[Problem]) -> dict[str, object]:
+def summary_json(
+    workbook: Workbook, recs: list[Reconciliation], problems: list[Problem], display: Display | None = None
+) -> dict[str, object]:
     """The documented JSON of ``summary --json`` (docs/FORMAT.md): keys are added, never renamed."""
     return {
         "file": workbook.source_path,
@@ -58,6 +62,7 @@ def summary_json(workbook: Workbook, recs: list[Reconciliation], problems: list[
             for r in recs
         ],
         "warnings": [p.to_json() for p in problems],
+        **money_summary(workbook, display),
     }
 
 
@@ -88,11 +93,19 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     workbook = _load(args.file)
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
+    try:
+        display = Display.parse(args.currency)
+    except ValueError as exc:
+        print(f"error: --currency: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.json:
-        json.dump(summary_json(workbook, recs, problems), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary_json(workbook, recs, problems, display), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         _print_summary(recs, problems)
+        money = money_summary(workbook, display)
+        print_comparison(money)
+        print_money_summary(money)
     return EXIT_OK
 
 
@@ -134,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_TOLERANCE_PCT,
         help="residual in percent above which a total is flagged (default %(default)s)",
+    )
+    s.add_argument(
+        "--currency",
+        default="USD bn",
+        help="display currency for projects and the corridor comparison: USD, EUR, RUB, KZT (bn or mln); "
+        "converted only through the FX sheet (default %(default)s)",
     )
     s.set_defaults(func=_cmd_summary)
     c = sub.add_parser("check", help="validate a file: exit 0 clean, 1 problems, 2 unreadable")
