@@ -35,6 +35,9 @@ from corridor_app.model.edits import Edit
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts import ContributionsChart
+from corridor_app.ui.comparison_chart import CorridorComparisonChart
+from corridor_app.ui.currency_box import DisplayCurrencyBox
+from corridor_app.ui.projects_chart import ProjectsBreakdownChart
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.table_model import WorkbookTableModel
 from corridor_app.ui.undo import push_edit
@@ -44,6 +47,7 @@ TABLE_TABS = (
     ("totals", "Totals"),
     ("targets", "Targets"),
     ("projects", "Projects"),
+    ("fx", "FX"),
 )
 Loader = Callable[[str], Workbook]
 
@@ -92,12 +96,23 @@ class MainWindow(QMainWindow):
         if hasattr(self, "chart"):
             self.chart.detach()
             self.reconciliation.detach()
+            self.projects_chart.detach()
+            self.comparison_chart.detach()
         self.workbook = workbook
         self.undo_stack.clear()
         corridors = workbook.corridors()
         first = corridors[0] if corridors else ""
         self.reconciliation = ReconciliationPanel(workbook, first)
         self.chart = ContributionsChart(workbook, first)
+        self.currency_box = DisplayCurrencyBox()
+        self.projects_chart = ProjectsBreakdownChart(workbook, self.currency_box.display, first)
+        self.comparison_chart = CorridorComparisonChart(workbook, self.currency_box.display)
+        self.currency_box.display_changed.connect(self.projects_chart.set_display)
+        self.currency_box.display_changed.connect(self.comparison_chart.set_display)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.addTab(self.chart, "Contributions")
+        self.chart_tabs.addTab(self.projects_chart, "Projects")
+        self.chart_tabs.addTab(self.comparison_chart, "Corridors compared")
         self.corridor_box = QComboBox()
         self.corridor_box.addItems(corridors or ["(no corridor)"])
         self.corridor_box.currentTextChanged.connect(self._on_corridor_changed)
@@ -134,9 +149,11 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(QLabel("Corridor:"))
         top_layout.addWidget(self.corridor_box)
         top_layout.addWidget(self.reconciliation, 1)
+        top_layout.addWidget(QLabel("Display:"))
+        top_layout.addWidget(self.currency_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(self.chart_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         central = QWidget()
@@ -159,6 +176,7 @@ class MainWindow(QMainWindow):
     def _on_corridor_changed(self, corridor: str) -> None:
         self.chart.set_corridor(corridor)
         self.reconciliation.set_corridor(corridor)
+        self.projects_chart.set_corridor(corridor)
 
     # --- files -----------------------------------------------------------------
     def open_path(self, path: str) -> bool:
