@@ -15,6 +15,8 @@ from pathlib import Path
 
 from corridor_app.io.errors import LoadError, SaveError
 from corridor_app.model.errors import Problem
+from corridor_app.model.money import Display
+from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.validate import validate
@@ -44,6 +46,7 @@ def summary_json(
     recs: list[Reconciliation],
     problems: list[Problem],
     scenarios: list[ScenarioColumn] | None = None,
+    display: Display | None = None,
 ) -> dict[str, object]:
     """The documented JSON of ``summary --json`` (docs/FORMAT.md): keys are added, never renamed."""
     return {
@@ -66,6 +69,7 @@ def summary_json(
         ],
         "warnings": [p.to_json() for p in problems],
         "scenarios": [_scenario_json(c) for c in scenarios or []],
+        **money_summary(workbook, display),
     }
 
 
@@ -146,11 +150,20 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     except ScenarioError as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    try:
+        display = Display.parse(args.currency)
+    except ValueError as exc:
+        print(f"error: --currency: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.json:
-        json.dump(summary_json(workbook, recs, problems, scenarios), sys.stdout, ensure_ascii=False, indent=2)
+        payload = summary_json(workbook, recs, problems, scenarios, display)
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         _print_summary(recs, problems, scenarios)
+        money = money_summary(workbook, display)
+        print_comparison(money)
+        print_money_summary(money)
     return EXIT_OK
 
 
@@ -242,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show this scenario's amounts and total (repeatable; see the Scenarios sheet)",
     )
     s.add_argument("--all-scenarios", action="store_true", help="also show every scenario")
+    s.add_argument(
+        "--currency",
+        default="USD bn",
+        help="display currency for projects and the corridor comparison: USD, EUR, RUB, KZT (bn or mln); "
+        "converted only through the FX sheet (default %(default)s)",
+    )
     s.set_defaults(func=_cmd_summary)
     c = sub.add_parser("check", help="validate a file: exit 0 clean, 1 problems, 2 unreadable")
     c.add_argument("file")

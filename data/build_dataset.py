@@ -13,6 +13,8 @@ the reader) and every figure keeps its source:
                      "Kazakhstan national network")
   scenarios.csv      illustrative what-ifs (each labelled "illustration, not a
                      forecast"); also written as Excel Scenario Manager scenarios
+  fx.csv             exchange rates (units per USD), each dated and sourced, so
+                     the projects can be shown in one display currency
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def build() -> Workbook:
         ("targets", "targets"),
         ("projects", "projects"),
         ("scenarios", "scenarios"),
+        ("fx", "fx"),
     ):
         source = load_workbook(HERE / f"{name}.csv").table(key)
         table = book.table(key)

@@ -379,7 +379,7 @@ def _settle_unit(
     if main is None:
         return
     q = quantities.get(main)
-    written = format_unit(q.currency, q.scale, q.percent) if q is not None else ""
+    written = (q.unit or format_unit(q.currency, q.scale, q.percent)) if q is not None else ""
     unit = record.get("unit") or header_unit.get(main) or None
     if written and unit and record.get(main) is not None:
         factor = conversion_factor(parse_unit(written), parse_unit(unit))
@@ -391,6 +391,16 @@ def _settle_unit(
             return
         record[main] = float(record[main]) * factor  # type: ignore[arg-type]
     record["unit"] = unit or written or None
+    for key, other in quantities.items():  # a baseline in km beside a target in Mt/yr is refused
+        other_unit = other.unit or format_unit(other.currency, other.scale, other.percent)
+        if key != main and spec.column(key).measure and other_unit and record["unit"]:
+            factor = conversion_factor(parse_unit(other_unit), parse_unit(record["unit"]))
+            if factor is None:
+                pos = next(p for p, k in mapping.items() if k == key)
+                message = f"the {key} is written in {other_unit} but the unit is {record['unit']}"
+                found.errors.append(_problem(sheet, sheet_row, pos, header, message))
+            elif record.get(key) is not None:
+                record[key] = float(record[key]) * factor  # type: ignore[arg-type]
 
 
 def _problem(

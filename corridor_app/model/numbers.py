@@ -116,6 +116,8 @@ class Quantity:
     currency: str = ""
     scale: str = ""
     percent: bool = False
+    # A physical unit ("km", "Mt/yr") read by ``measures.parse_measure``; money and % leave it blank.
+    unit: str = ""
 
 
 def _normalise_digits(core: str, decimal: Decimal) -> str:

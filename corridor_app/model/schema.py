@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from corridor_app.model.errors import ParseError
+from corridor_app.model.measures import parse_measure
 from corridor_app.model.numbers import Decimal, Quantity, check_finite, parse_quantity
 
 Kind = Literal["text", "number", "year"]
@@ -28,6 +29,8 @@ class ColumnSpec:
     label: str
     kind: Kind = "text"
     required: bool = False
+    # A number column that also takes physical units ("836 km", "20 Mt/yr"): model/measures.py.
+    measure: bool = False
     aliases: tuple[str, ...] = ()
     # For a text column with a closed set of values: each tuple is (value, *synonyms).
     choices: tuple[tuple[str, ...], ...] = ()
@@ -163,10 +166,17 @@ TARGETS = TableSpec(
             "value",
             "Value",
             "number",
+            measure=True,
             aliases=("target value", "значение", "целевое значение", "target", "цель", "цель значение"),
         ),
         _UNIT,
-        ColumnSpec("baseline", "Baseline", "number", aliases=("база", "базовое значение", "baseline value", "факт")),
+        ColumnSpec(
+            "baseline",
+            "Baseline",
+            "number",
+            measure=True,
+            aliases=("база", "базовое значение", "baseline value", "факт"),
+        ),
         ColumnSpec("baseline_year", "Baseline year", "year", aliases=("год базы", "базовый год", "as of")),
         ColumnSpec("target_year", "Target year", "year", aliases=("год цели", "целевой год", "by", "deadline", "срок")),
         _SOURCE,
@@ -189,6 +199,26 @@ PROJECTS = TableSpec(
         ColumnSpec("cost", "Cost", "number", aliases=("стоимость", "сумма", "investment", "amount")),
         ColumnSpec("currency", "Currency", aliases=("валюта", "cur")),
         ColumnSpec("cost_unit", "Cost unit", aliases=("scale", "масштаб", "cost scale", "единица стоимости")),
+        ColumnSpec(
+            "start_year",
+            "Start year",
+            "year",
+            aliases=("start", "year start", "год начала", "начало", "начало строительства", "from year"),
+        ),
+        ColumnSpec(
+            "end_year",
+            "End year",
+            "year",
+            aliases=(
+                "end",
+                "completion",
+                "completion year",
+                "year end",
+                "год окончания",
+                "год завершения",
+                "завершение",
+            ),
+        ),
         ColumnSpec("status", "Status", aliases=("статус",)),
         _SOURCE,
         _NOTE,
@@ -236,7 +266,39 @@ SCENARIOS = TableSpec(
     signature=("scenario", "kind"),
 )
 
-TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS)
+# Exchange rates: how many units of a currency one US dollar buys, dated and sourced (model/money.py).
+FX = TableSpec(
+    "fx",
+    "FX",
+    (
+        ColumnSpec("currency", "Currency", required=True, aliases=("валюта", "cur", "currency code", "код валюты")),
+        ColumnSpec(
+            "units_per_usd",
+            "Units per USD",
+            "number",
+            required=True,
+            aliases=(
+                "rate",
+                "units per us dollar",
+                "per usd",
+                "rate per usd",
+                "usd rate",
+                "курс",
+                "курс к доллару",
+                "курс за 1 долл",
+                "единиц за доллар",
+                "единиц за 1 usd",
+            ),
+        ),
+        ColumnSpec("as_of", "As of", aliases=("date", "as of date", "rate date", "дата", "на дату", "дата курса")),
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("exchange rates", "fx rates", "rates", "currency rates", "курсы", "курсы валют", "валютные курсы"),
+    signature=("currency", "units_per_usd"),
+)
+
+TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS, FX)
 TABLES_BY_KEY = {t.key: t for t in TABLES}
 
 _TOTAL_LABEL = re.compile(r"^(grand\s+)?(total|sum|итого|всего|итог|общая сумма|сумма)\b", re.IGNORECASE)
@@ -358,7 +420,7 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
     if isinstance(raw, (int, float)):
         value = check_finite(float(raw))
     else:
-        quantity = parse_quantity(str(raw), decimal)
+        quantity = (parse_measure if column.measure else parse_quantity)(str(raw), decimal)
         if quantity is None:
             if column.required:
                 raise ParseError(f"{column.label} is required")

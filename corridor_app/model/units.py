@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corridor_app.model.errors import ParseError
+from corridor_app.model.measures import canonical_unit
 from corridor_app.model.numbers import SCALES, parse_quantity
 
 
@@ -34,7 +35,7 @@ def parse_unit(text: object) -> Unit | None:
     try:
         q = parse_quantity("1 " + raw.replace("$", " usd "))
     except ParseError:
-        return Unit("", "", False, raw)
+        return Unit("", "", False, canonical_unit(raw) or raw)
     if q is None:  # pragma: no cover - "1 ..." always holds a number
         return None
     return Unit(q.currency, q.scale, q.percent, raw)

@@ -8,6 +8,7 @@ column.
 from __future__ import annotations
 
 from corridor_app.model.errors import Problem
+from corridor_app.model.projects import project_problems
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals, reconciliation_problems
 from corridor_app.model.scenarios import scenario_problems
 from corridor_app.model.workbook import Workbook
@@ -49,4 +50,5 @@ def validate(workbook: Workbook, recs: list[Reconciliation] | None = None) -> li
         recs = reconcile_totals(workbook)
     problems.extend(reconciliation_problems(workbook, recs))
     problems.extend(scenario_problems(workbook))
+    problems.extend(project_problems(workbook))
     return problems

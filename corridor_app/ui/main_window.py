@@ -37,9 +37,11 @@ from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.background import BackgroundTask, call_plain, run_in_background
 from corridor_app.ui.changelog_view import ChangeLogModel
-from corridor_app.ui.charts import ContributionsChart, SharesChart
+from corridor_app.ui.chart_area import ChartArea
+from corridor_app.ui.currency_box import DisplayCurrencyBox
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
+from corridor_app.ui.scenario_panel import ScenarioPanel
 from corridor_app.ui.table_model import WorkbookTableModel
 from corridor_app.ui.table_panel import TablePanel
 from corridor_app.ui.undo import push_edit
@@ -49,6 +51,7 @@ TABLE_TABS = (
     ("totals", "Totals"),
     ("targets", "Targets"),
     ("projects", "Projects"),
+    ("fx", "FX"),
 )
 OPENABLE = {".xlsx", ".xlsm", ".ods", ".csv", ".tsv", ".txt", ".xls", ".xlsb"}
 IN_PLACE = {".xlsx", ".xlsm"}
@@ -133,8 +136,12 @@ class MainWindow(QMainWindow):
         corridors = workbook.corridors()
         first = corridors[0] if corridors else ""
         self.reconciliation = ReconciliationPanel(workbook, first)
-        self.chart = ContributionsChart(workbook, first)
-        self.shares_chart = SharesChart(workbook, first)
+        self.currency_box = DisplayCurrencyBox()
+        self.chart_tabs = ChartArea(workbook, first, self.currency_box.display)
+        self.currency_box.display_changed.connect(self.chart_tabs.set_display)
+        self.chart = self.chart_tabs.chart
+        self.projects_chart = self.chart_tabs.projects_chart
+        self.comparison_chart = self.chart_tabs.comparison_chart
         self.chart.sig_bar_clicked.connect(self._on_bar_clicked)
         self.corridor_box = QComboBox()
         self.corridor_box.addItems(corridors or ["(no corridor)"])
@@ -153,16 +160,19 @@ class MainWindow(QMainWindow):
         log_view = QTableView()
         log_view.setModel(self.log_model)
         log_view.horizontalHeader().setStretchLastSection(True)
+        self.scenario_panel = ScenarioPanel(workbook, self.submit_edit, first)
+        self.scenario_panel.sig_edit_refused.connect(self._on_message)
+        self.scenario_panel.sig_scenario_changed.connect(self.chart_tabs.scenario_charts.set_scenario)
+        self.tabs.insertTab(len(TABLE_TABS) - 1, self.scenario_panel, "Scenarios")
         self.tabs.addTab(log_view, "Change log")
-        self.chart_tabs = QTabWidget()
-        self.chart_tabs.addTab(self.chart, "By country")
-        self.chart_tabs.addTab(self.shares_chart, "Shares")
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 4, 6, 0)
         top_layout.addWidget(QLabel("Corridor:"))
         top_layout.addWidget(self.corridor_box)
         top_layout.addWidget(self.reconciliation, 1)
+        top_layout.addWidget(QLabel("Display:"))
+        top_layout.addWidget(self.currency_box)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.chart_tabs)
@@ -180,8 +190,8 @@ class MainWindow(QMainWindow):
     def _detach_views(self) -> None:
         for model in self.table_models.values():
             model.detach()
-        if hasattr(self, "chart"):
-            for view in (self.chart, self.shares_chart, self.reconciliation, self.log_model):
+        if hasattr(self, "chart_tabs"):
+            for view in (self.chart_tabs, self.reconciliation, self.log_model, self.scenario_panel):
                 view.detach()
 
     def current_panel(self) -> TablePanel:
@@ -205,7 +215,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _on_corridor_changed(self, corridor: str) -> None:
-        for view in (self.chart, self.shares_chart, self.reconciliation):
+        for view in (self.chart_tabs, self.reconciliation, self.scenario_panel):
             view.set_corridor(corridor)
 
     def _on_bar_clicked(self, rows: tuple[int, ...]) -> None:

@@ -1,0 +1,56 @@
+"""The chart side of the window: every chart over one workbook, in tabs.
+
+Each chart subscribes to the workbook itself; this area only builds them,
+forwards the corridor and display-currency choices, and detaches them all when
+the window switches to another file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget
+
+from corridor_app.model.money import Display
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts import ContributionsChart, SharesChart
+from corridor_app.ui.comparison_chart import CorridorComparisonChart
+from corridor_app.ui.pacing_panel import PacingPanel
+from corridor_app.ui.projects_chart import ProjectsBreakdownChart
+from corridor_app.ui.scenario_charts import ScenarioCharts
+
+
+class ChartArea(QTabWidget):
+    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared."""
+
+    def __init__(self, workbook: Workbook, corridor: str, display: Display) -> None:
+        super().__init__()
+        self.chart = ContributionsChart(workbook, corridor)
+        self.shares_chart = SharesChart(workbook, corridor)
+        self.scenario_charts = ScenarioCharts(workbook, corridor)
+        self.pacing_panel = PacingPanel(workbook)
+        self.projects_chart = ProjectsBreakdownChart(workbook, display, corridor)
+        self.comparison_chart = CorridorComparisonChart(workbook, display)
+        self.addTab(self.chart, "By country")
+        self.addTab(self.shares_chart, "Shares")
+        self.addTab(self.scenario_charts, "Scenarios")
+        self.addTab(self.pacing_panel, "Targets pacing")
+        self.addTab(self.projects_chart, "Projects")
+        self.addTab(self.comparison_chart, "Corridors compared")
+
+    def set_corridor(self, corridor: str) -> None:
+        for view in (self.chart, self.shares_chart, self.scenario_charts, self.projects_chart):
+            view.set_corridor(corridor)
+
+    def set_display(self, display: Display) -> None:
+        self.projects_chart.set_display(display)
+        self.comparison_chart.set_display(display)
+
+    def detach(self) -> None:
+        for view in (
+            self.chart,
+            self.shares_chart,
+            self.scenario_charts,
+            self.pacing_panel,
+            self.projects_chart,
+            self.comparison_chart,
+        ):
+            view.detach()

@@ -1,0 +1,126 @@
+"""Several corridors side by side: grouped bars country x corridor, each corridor's own reconciliation below.
+
+The bars are in one display currency (converted through the FX sheet); the
+reconciliation lines stay in each corridor's own unit, against its own
+published total. Figures without a rate are listed, never drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from corridor_app.model.corridors import CorridorComparison, corridor_comparison
+from corridor_app.model.money import Display
+from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.palette import colour, short
+
+_WATCHED = {"contributions", "totals", "fx"}
+_GROUP_WIDTH = 0.8
+
+
+class CorridorComparisonChart(QWidget):
+    """Country contributions across corridors in the display currency."""
+
+    def __init__(self, workbook: Workbook, display: Display | None = None) -> None:
+        super().__init__()
+        self._workbook = workbook
+        self._display = display or Display()
+        self.comparison: CorridorComparison | None = None
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.showGrid(y=True, alpha=0.25)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setPen(pg.mkPen("#555"))
+            item.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
+        self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888")))
+        self._bars: list[pg.BarGraphItem] = []
+        self.reconciliation_label = QLabel()
+        self.reconciliation_label.setWordWrap(True)
+        self.excluded_label = QLabel()
+        self.excluded_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.reconciliation_label)
+        layout.addWidget(self.excluded_label)
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    def set_display(self, display: Display) -> None:
+        self._display = display
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table in _WATCHED:
+            self.refresh()
+
+    def heights(self, corridor: str) -> dict[str, float]:
+        """The drawn bar heights of one corridor, by country (for tests and the export)."""
+        if self.comparison is None:
+            return {}
+        return {c: v for c, row in self.comparison.values.items() if (v := row.get(corridor)) is not None}
+
+    def refresh(self) -> None:
+        cmp = corridor_comparison(self._workbook, self._display)
+        self.comparison = cmp
+        matrix = cmp.matrix()
+        n, k = matrix.shape
+        width = _GROUP_WIDTH / max(k, 1)
+        while len(self._bars) < k:
+            bar = pg.BarGraphItem(x=[], height=[], width=width)
+            self.plot.addItem(bar)
+            self._bars.append(bar)
+        self.legend.clear()
+        x = np.arange(n, dtype=float)
+        for j, bar in enumerate(self._bars):
+            if j < k:
+                present = ~np.isnan(matrix[:, j])
+                offset = (j - (k - 1) / 2) * width
+                bar.setOpts(
+                    x=(x + offset)[present],
+                    height=matrix[present, j],
+                    width=width * 0.92,
+                    brush=colour(j),
+                    pen=pg.mkPen("#ffffff", width=0.8),
+                )
+                self.legend.addItem(bar, cmp.corridors[j] or "(no corridor)")
+            else:
+                bar.setOpts(x=[], height=[])
+        item = self.plot.getPlotItem()
+        item.getAxis("bottom").setTicks([[(float(i), short(c, 18)) for i, c in enumerate(cmp.countries)]])
+        item.setLabel("left", str(cmp.display))
+        item.setTitle(f"<span style='color:#222'>Contributions by country across corridors ({cmp.display})</span>")
+        finite = matrix[~np.isnan(matrix)]
+        top = float(finite.max()) if finite.size else 1.0
+        bottom = min(float(finite.min()) if finite.size else 0.0, 0.0)
+        span = (top - bottom) or 1.0
+        item.setXRange(-0.6, max(n - 0.4, 0.6), padding=0)
+        item.setYRange(bottom - 0.04 * span, top + 0.18 * span, padding=0)
+        self._show_text(cmp)
+
+    def _show_text(self, cmp: CorridorComparison) -> None:
+        lines = []
+        for col in cmp.columns:
+            rec = col.reconciliation
+            tint = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
+            lines.append(f"<span style='color:{tint}'>{col.describe()}</span>")
+        self.reconciliation_label.setText("<br>".join(lines) or "No contributions")
+        if cmp.excluded:
+            items = "; ".join(
+                f"{e.corridor or '(no corridor)'} / {e.country}: {e.amount:,.2f} {e.unit} ({e.reason})"
+                for e in cmp.excluded
+            )
+            self.excluded_label.setText(
+                f"<span style='color:#c0392b'><b>Not in the bars ({len(cmp.excluded)}):</b> {items}</span>"
+            )
+        else:
+            self.excluded_label.setText("")

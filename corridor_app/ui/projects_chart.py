@@ -1,0 +1,233 @@
+"""Projects in one display currency: stacked bars by route (or mode, or country), what was excluded, and the
+country sums beside the country-level contributions.
+
+The numbers come from ``model.projects`` (the same the summary and export use);
+the view refreshes from the workbook's announcements, so an edit of a cost or
+an FX rate shows at once. Amounts without a rate are listed under the chart,
+never drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from corridor_app.model.money import Display
+from corridor_app.model.projects import (
+    Dimension,
+    ProjectAggregates,
+    ProjectsVsContributions,
+    StackedSeries,
+    compare_projects_to_contributions,
+    project_aggregates,
+    project_corridors,
+)
+from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.palette import colour, short
+
+ALL = "(all corridors)"
+_WATCHED = {"projects", "fx", "contributions", "totals"}
+_DIMENSIONS: tuple[tuple[str, Dimension], ...] = (("Route", "route"), ("Mode", "mode"), ("Country", "country"))
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.2f}"
+
+
+class ProjectsBreakdownChart(QWidget):
+    """Horizontal stacked bars of converted project costs, the excluded list and projects vs contributions."""
+
+    def __init__(self, workbook: Workbook, display: Display | None = None, corridor: str | None = None) -> None:
+        super().__init__()
+        self._workbook = workbook
+        self._display = display or Display()
+        self.aggregates: ProjectAggregates | None = None
+        self.series = StackedSeries((), (), (), str(self._display))
+        self.comparison: ProjectsVsContributions | None = None
+        self.corridor_box = QComboBox()
+        self.bars_box = QComboBox()
+        self.stack_box = QComboBox()
+        for label, _ in _DIMENSIONS:
+            self.bars_box.addItem(label)
+            self.stack_box.addItem(label)
+        self.stack_box.setCurrentIndex(1)
+        controls = QHBoxLayout()
+        for text, box in (
+            ("Projects of", self.corridor_box),
+            ("bars by", self.bars_box),
+            ("stacked by", self.stack_box),
+        ):
+            controls.addWidget(QLabel(text))
+            controls.addWidget(box)
+        controls.addStretch(1)
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, alpha=0.25)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setPen(pg.mkPen("#555"))
+            item.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        # Bottom right: the largest bars are at the top, so the legend covers no bar there.
+        self.legend = item.addLegend(offset=(-10, -10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
+        item.getAxis("left").setWidth(230)
+        self._bars: list[pg.BarGraphItem] = []
+        self.excluded_label = QLabel()
+        self.excluded_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Country", "Contributions", "Projects", "Projects − contributions"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMaximumHeight(170)
+        self.table_title = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.excluded_label)
+        layout.addWidget(self.table_title)
+        layout.addWidget(self.table)
+        self._fill_corridors(corridor)
+        self.corridor_box.currentTextChanged.connect(self._on_controls_changed)
+        self.bars_box.currentIndexChanged.connect(self._on_controls_changed)
+        self.stack_box.currentIndexChanged.connect(self._on_controls_changed)
+        workbook.subscribe(self._on_workbook_changed)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._workbook.unsubscribe(self._on_workbook_changed)
+
+    # --- selection --------------------------------------------------------------
+    @property
+    def corridor(self) -> str | None:
+        text = self.corridor_box.currentText()
+        return None if text in ("", ALL) else text
+
+    def set_corridor(self, corridor: str) -> None:
+        """Follow the window's corridor selector when the Projects sheet has that corridor."""
+        if self.corridor_box.findText(corridor) >= 0:
+            self.corridor_box.setCurrentText(corridor)
+
+    def set_display(self, display: Display) -> None:
+        self._display = display
+        self.refresh()
+
+    def set_dimensions(self, bars: Dimension, stacks: Dimension) -> None:
+        keys = [k for _, k in _DIMENSIONS]
+        self.bars_box.setCurrentIndex(keys.index(bars))
+        self.stack_box.setCurrentIndex(keys.index(stacks))
+
+    def _dimensions(self) -> tuple[Dimension, Dimension]:
+        return _DIMENSIONS[self.bars_box.currentIndex()][1], _DIMENSIONS[self.stack_box.currentIndex()][1]
+
+    def _fill_corridors(self, wanted: str | None = None) -> None:
+        current = wanted if wanted is not None else self.corridor_box.currentText()
+        names = [ALL, *project_corridors(self._workbook)]
+        if names == [self.corridor_box.itemText(i) for i in range(self.corridor_box.count())]:
+            return
+        self.corridor_box.blockSignals(True)
+        self.corridor_box.clear()
+        self.corridor_box.addItems(names)
+        self.corridor_box.setCurrentText(current if current in names else ALL)
+        self.corridor_box.blockSignals(False)
+
+    # --- refresh ---------------------------------------------------------------
+    def _on_controls_changed(self, *_: object) -> None:
+        self.refresh()
+
+    def _on_workbook_changed(self, change: Change) -> None:
+        if change.table in _WATCHED:
+            if change.table == "projects":
+                self._fill_corridors()
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute every number from the model and redraw."""
+        bars, stacks = self._dimensions()
+        self.aggregates = project_aggregates(self._workbook, self._display, self.corridor)
+        self.series = self.aggregates.stacked(bars, stacks)
+        self._draw(self.series)
+        self._show_excluded(self.aggregates)
+        self._show_comparison()
+
+    def _draw(self, series: StackedSeries) -> None:
+        n = len(series.categories)
+        y = np.arange(n, dtype=float)
+        left = np.zeros(n)
+        while len(self._bars) < len(series.stacks):
+            bar = pg.BarGraphItem(x0=[], y=[], width=[], height=0.62)
+            self.plot.addItem(bar)
+            self._bars.append(bar)
+        self.legend.clear()
+        for i, bar in enumerate(self._bars):
+            if i < len(series.stacks):
+                widths = np.asarray(series.values[i], dtype=float)
+                bar.setOpts(
+                    x0=left.copy(), y=y, width=widths, height=0.62, brush=colour(i), pen=pg.mkPen("#ffffff", width=0.8)
+                )
+                left += widths
+                self.legend.addItem(bar, short(series.stacks[i], 40))
+            else:
+                bar.setOpts(x0=[], y=[], width=[])
+        item = self.plot.getPlotItem()
+        item.getAxis("left").setTicks([[(float(i), short(c)) for i, c in enumerate(series.categories)]])
+        item.setLabel("bottom", series.unit)
+        name = self.corridor or "all corridors"
+        item.setTitle(f"<span style='color:#222'>Project costs, {name} ({series.unit})</span>")
+        top = float(left.max()) if n else 1.0
+        item.setXRange(0, (top or 1.0) * 1.05, padding=0)
+        item.setYRange(-0.6, max(n - 0.4, 0.6), padding=0)
+        item.invertY(True)
+
+    def _show_excluded(self, agg: ProjectAggregates) -> None:
+        parts = [f"<b>Converted:</b> {len(agg.items)} projects, {agg.total:,.2f} {agg.display}"]
+        if agg.excluded:
+            items = "; ".join(
+                f"{e.project or e.country}: {e.amount:,.0f} {e.unit or e.currency} ({e.reason})" for e in agg.excluded
+            )
+            parts.append(
+                f"<span style='color:#c0392b'><b>Not converted, in no total ({len(agg.excluded)}):</b> {items}</span>"
+            )
+        if agg.not_costed:
+            parts.append(f"<b>No cost given ({len(agg.not_costed)}):</b> " + "; ".join(p for _, p in agg.not_costed))
+        self.excluded_label.setText("<br>".join(parts))
+
+    def _show_comparison(self) -> None:
+        corridor = self.corridor
+        corridors = self._workbook.corridors()
+        if corridor is None and len(corridors) == 1:
+            corridor = corridors[0]
+        if corridor is None or corridor not in corridors:
+            self.comparison = None
+            self.table.setRowCount(0)
+            self.table.setVisible(False)
+            self.table_title.setText("Country-level figures: choose a corridor that has contributions to compare.")
+            return
+        cmp = compare_projects_to_contributions(self._workbook, corridor, self._display)
+        self.comparison = cmp
+        self.table.setVisible(True)
+        self.table_title.setText(
+            f"<b>{corridor}</b>: projects beside country contributions ({cmp.display}); the difference is shown, "
+            "not absorbed"
+        )
+        self.table.setRowCount(len(cmp.rows))
+        for r, row in enumerate(cmp.rows):
+            values = (row.country, _fmt(row.contribution), _fmt(row.projects), _fmt(row.difference))
+            for c, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                if c:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
