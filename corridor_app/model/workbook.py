@@ -8,6 +8,7 @@ subscribers hear once.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -97,7 +98,12 @@ class Workbook:
             self._pending[change.table] = change if prev is None else prev.merge(change)
             return
         for listener in list(self._listeners):
-            listener(change)
+            try:
+                listener(change)
+            except Exception:  # noqa: BLE001 - one failing view must not stop the others or the edit
+                # The change happened; every subscriber still hears of it, and the undo stack
+                # still records it. The failure goes to the excepthook (stderr; pytest-qt fails on it).
+                sys.excepthook(*sys.exc_info())
 
     @contextmanager
     def changing(self) -> Iterator[None]:

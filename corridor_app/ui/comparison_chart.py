@@ -116,7 +116,7 @@ class CorridorComparisonChart(QWidget):
         self.reconciliation_label.setText("<br>".join(lines) or "No contributions")
         if cmp.excluded:
             items = "; ".join(
-                f"{e.corridor or '(no corridor)'} / {e.country}: {e.amount:,.2f} {e.unit} ({e.reason})"
+                f"{e.corridor or '(no corridor)'} / {e.country}: {_amount(e.amount)} {e.unit} ({e.reason})"
                 for e in cmp.excluded
             )
             self.excluded_label.setText(
@@ -124,3 +124,7 @@ class CorridorComparisonChart(QWidget):
             )
         else:
             self.excluded_label.setText("")
+
+
+def _amount(value: float | None) -> str:
+    return "no amount" if value is None else f"{value:,.2f}"

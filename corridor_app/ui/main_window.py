@@ -98,12 +98,13 @@ class MainWindow(QMainWindow):
         self.save_action = self._add(file_menu, "&Save", self.save, keys.Save)
         self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, keys.SaveAs)
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", self.close, keys.Quit)
+        self._add(file_menu, "&Quit", self.close, "Ctrl+Q")
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([*QKeySequence.keyBindings(keys.Redo), QKeySequence("Ctrl+Y")])
+        redo_keys = QKeySequence.keyBindings(keys.Redo)
+        self.redo_action.setShortcuts(redo_keys + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in redo_keys))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.chart_tabs)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         central = QWidget()
@@ -355,16 +357,20 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        share = self.settings.value("window/tables_share")
+        if share is not None:
+            # A share, not pixel sizes: the window may come back at another width (another screen).
+            left = min(max(float(share), 0.15), 0.85)  # type: ignore[arg-type]
+            self.splitter.setSizes([int(1000 * left), int(1000 * (1 - left))])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        sizes = self.splitter.sizes()
+        if sum(sizes):
+            self.settings.setValue("window/tables_share", sizes[0] / sum(sizes))
         self.settings.sync()
         self._detach_views()
         event.accept()

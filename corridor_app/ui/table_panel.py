@@ -69,6 +69,9 @@ class TablePanel(QWidget):
         layout.setContentsMargins(0, 2, 0, 0)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.view, 1)
+        QWidget.setTabOrder(self.filter_box, self.view)
+        # Enter in the filter box goes to the first matching row, so find-then-edit needs no mouse.
+        self.filter_box.returnPressed.connect(self._on_filter_return_pressed)
         self._build_actions()
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
@@ -115,6 +118,11 @@ class TablePanel(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         self.sig_rows_selected.emit(self.selected_source_rows())
+
+    def _on_filter_return_pressed(self) -> None:
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     def focus_filter(self) -> None:
         self.filter_box.setFocus()

@@ -235,3 +235,26 @@ def test_inverses_in_reverse_order_restore_everything(data: st.DataObject) -> No
     for inverse in reversed(inverses):
         apply(book, inverse)
     assert snapshot(book) == before
+
+
+def test_a_failing_subscriber_does_not_stop_the_others_or_the_edit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 3: a broken view must not leave the edit applied but unannounced (and so not undoable)."""
+    import sys
+
+    from corridor_app.model.edits import SetCell, apply
+    from corridor_app.model.workbook import Workbook
+
+    book = Workbook()
+    book.table("contributions").append_many([{"country": "Iran", "amount": 1.0}], [None])
+    heard: list[object] = []
+    hooked: list[object] = []
+
+    def broken(change: object) -> None:
+        raise RuntimeError("view bug")
+
+    book.subscribe(broken)
+    book.subscribe(heard.append)
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: hooked.append(exc[1]))
+    inverse = apply(book, SetCell("contributions", 0, "amount", 2.0))
+    assert len(heard) == 1 and isinstance(hooked[0], RuntimeError)
+    assert inverse == SetCell("contributions", 0, "amount", 1.0)
