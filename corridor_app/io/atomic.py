@@ -17,11 +17,19 @@ from typing import BinaryIO
 from corridor_app.io.errors import SaveError
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[BinaryIO], None],
+    *,
+    before_replace: Callable[[str], None] | None = None,
+) -> None:
     """Call ``write`` with an open temporary file, then move it over ``path``.
 
-    Any exception from ``write`` (a cancel included) removes the temporary file
-    and propagates unchanged; an ``OSError`` becomes a ``SaveError``.
+    ``before_replace(tmp_path)`` runs once the temporary file is on disk and
+    before it replaces the target (to read it back, or to back up the target).
+    Any exception from ``write`` or ``before_replace`` (a cancel included)
+    removes the temporary file and propagates unchanged; an ``OSError``
+    becomes a ``SaveError``.
 
     Raises
     ------
@@ -42,7 +50,10 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
+        if before_replace is not None:
+            before_replace(tmp)
         os.replace(tmp, target)
+        sync_folder(folder)
     except OSError as exc:
         _discard(tmp)
         raise SaveError(
@@ -51,6 +62,19 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     except BaseException:
         _discard(tmp)
         raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _discard(tmp: str) -> None:

@@ -17,11 +17,11 @@ import datetime as dt
 import math
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +29,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from corridor_app.io.atomic import atomic_write
 from corridor_app.io.errors import SaveError
 from corridor_app.io.excel_scenarios import add_excel_scenarios
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
@@ -252,48 +253,28 @@ def save_workbook(
         Nothing was replaced; the file at ``path``, if any, is unchanged.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    written: Written = {}
+    verified: list[int] = []
+    backups: list[Path] = []
+
+    def write(fh: BinaryIO) -> None:
+        if preserve is not None:
+            write_preserving(workbook, preserve, fh)
+        else:
+            write_xlsx(workbook, fh, written=written)
+
+    def check_then_back_up(tmp: str) -> None:
+        verified.append(verify_written(tmp, written))
+        if keep_backups and target.exists():
+            backups.append(_rotate_backups(target))
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise SaveError(
-            str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
-        ) from None
-    backup: Path | None = None
-    try:
-        written: Written = {}
-        with os.fdopen(fd, "wb") as fh:
-            if preserve is not None:
-                write_preserving(workbook, preserve, fh)
-            else:
-                write_xlsx(workbook, fh, written=written)
-            fh.flush()
-            os.fsync(fh.fileno())
-        verified = verify_written(tmp, written)
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            if keep_backups:
-                backup = _rotate_backups(target)
-        os.replace(tmp, target)
-        _sync_folder(folder)
-    except SaveError:
-        _discard(tmp)
-        raise
+        atomic_write(target, write, before_replace=check_then_back_up)
     except NonFiniteValue as exc:
-        _discard(tmp)
         raise SaveError(
             str(target), f"{exc.where} is not a finite number (NaN or infinity); nothing was saved"
         ) from None
-    except OSError as exc:
-        _discard(tmp)
-        raise SaveError(
-            str(target), f"could not be saved ({exc.strerror or exc}); the previous file is unchanged"
-        ) from None
-    except BaseException:
-        _discard(tmp)
-        raise
-    return SaveResult(target, backup, verified)
+    return SaveResult(target, backups[0] if backups else None, verified[0])
 
 
 def verify_written(tmp: str, written: Written) -> int:
@@ -364,21 +345,3 @@ def _rotate_backups(target: Path) -> Path:
         shutil.copy2(target, staging)
     os.replace(staging, paths[0])
     return paths[0]
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _discard(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)

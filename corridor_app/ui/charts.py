@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares
-from corridor_app.model.workbook import Change, Workbook
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 
 BAR_COLOUR = "#3b6ea8"
 HIGHLIGHT_COLOUR = "#f39c12"
@@ -26,7 +27,7 @@ _WATCHED = {"contributions", "totals"}
 _UNSET = object()
 
 
-class ContributionsChart(pg.PlotWidget):
+class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
     """Bar chart of one corridor's contributions by country, linked to the table rows.
 
     ``highlight_rows`` brushes the bars of selected table rows; clicking a bar
@@ -35,6 +36,8 @@ class ContributionsChart(pg.PlotWidget):
     """
 
     sig_bar_clicked = Signal(tuple)
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, corridor: str = "") -> None:
         super().__init__(background="w")
@@ -72,19 +75,12 @@ class ContributionsChart(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._shown: dict[str, object] = {}
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
 
     @property
     def corridor(self) -> str:
         return self._corridor
-
-    def set_corridor(self, corridor: str) -> None:
-        self._corridor = corridor
-        self.refresh()
 
     def _reconciliation(self) -> Reconciliation | None:
         recs = reconcile_totals(self._workbook)
@@ -92,10 +88,6 @@ class ContributionsChart(pg.PlotWidget):
             if rec.corridor == self._corridor:
                 return rec
         return recs[0] if recs else None
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            self.refresh()
 
     def refresh(self) -> None:
         """Recompute the bars from the model."""
@@ -228,8 +220,10 @@ class ContributionsChart(pg.PlotWidget):
                 label.setVisible(False)
 
 
-class SharesChart(pg.PlotWidget):
+class SharesChart(FollowsWorkbook, pg.PlotWidget):
     """Each country's share of the corridor's sum of parts, as horizontal bars in percent."""
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, corridor: str = "") -> None:
         super().__init__(background="w")
@@ -247,19 +241,8 @@ class SharesChart(pg.PlotWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
         self.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
-
-    def set_corridor(self, corridor: str) -> None:
-        self._corridor = corridor
-        self.refresh()
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            self.refresh()
 
     def refresh(self) -> None:
         recs = reconcile_totals(self._workbook)

@@ -13,15 +13,18 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.corridors import CorridorComparison, corridor_comparison
 from corridor_app.model.money import Display
-from corridor_app.model.workbook import Change, Workbook
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.palette import colour, short
 
 _WATCHED = {"contributions", "totals", "fx"}
 _GROUP_WIDTH = 0.8
 
 
-class CorridorComparisonChart(QWidget):
+class CorridorComparisonChart(FollowsWorkbook, QWidget):
     """Country contributions across corridors in the display currency."""
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, display: Display | None = None) -> None:
         super().__init__()
@@ -49,19 +52,12 @@ class CorridorComparisonChart(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.reconciliation_label)
         layout.addWidget(self.excluded_label)
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
 
     def set_display(self, display: Display) -> None:
         self._display = display
         self.refresh()
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            self.refresh()
 
     def heights(self, corridor: str) -> dict[str, float]:
         """The drawn bar heights of one corridor, by country (for tests and the export)."""

@@ -9,15 +9,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
-from corridor_app.model.workbook import Change, Workbook
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 
 
 def _fmt(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:,.2f} {unit}".strip()
 
 
-class ReconciliationPanel(QWidget):
+class ReconciliationPanel(FollowsWorkbook, QWidget):
     """Shows one corridor's reconciliation and follows every change of the figures."""
+
+    watched = frozenset({"contributions", "totals"})
 
     def __init__(self, workbook: Workbook, corridor: str = "") -> None:
         super().__init__()
@@ -35,19 +38,8 @@ class ReconciliationPanel(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
         self.reconciliation: Reconciliation | None = None
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
-
-    def set_corridor(self, corridor: str) -> None:
-        self._corridor = corridor
-        self.refresh()
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in ("contributions", "totals"):
-            self.refresh()
 
     def refresh(self) -> None:
         recs = reconcile_totals(self._workbook)

@@ -22,7 +22,8 @@ from corridor_app.model.scenarios import (
     scenario_totals,
     sensitivity,
 )
-from corridor_app.model.workbook import Change, Workbook
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
@@ -44,8 +45,10 @@ def _plot(title: str) -> pg.PlotWidget:
     return widget
 
 
-class ScenarioCharts(QWidget):
+class ScenarioCharts(FollowsWorkbook, QWidget):
     """The three scenario charts of one corridor, following the workbook and the selected scenario."""
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, corridor: str = "", scenario: str = "") -> None:
         super().__init__()
@@ -93,24 +96,13 @@ class ScenarioCharts(QWidget):
         right.addWidget(self.tornado_plot, 1)
         row.addLayout(right, 1)
         layout.addLayout(row, 2)
-        workbook.subscribe(self._on_workbook_changed)
-        self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
-
-    def set_corridor(self, corridor: str) -> None:
-        self._corridor = corridor
+        self._follow(workbook)
         self.refresh()
 
     def set_scenario(self, scenario: str) -> None:
         """The scenario the waterfall and the tornado are drawn for ("" = the first, else the baseline)."""
         self._scenario = scenario
         self.refresh()
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            self.refresh()
 
     def _on_pct_changed(self, _value: float) -> None:
         self._refresh_tornado()

@@ -40,6 +40,7 @@ from corridor_app.model.edits import Edit
 from corridor_app.model.errors import ParseError
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.table_model import WorkbookTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -50,12 +51,14 @@ _NEGATIVE = QBrush(QColor("#b03a2e"))
 _POSITIVE = QBrush(QColor("#1e7b34"))
 
 
-class ScenarioTotalsModel(QAbstractTableModel):
+class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
     """Baseline and every scenario as columns; countries, total, deltas, published total, residual, shares as rows.
 
     Holds only the last ``scenario_totals`` result, recomputed on every
     announcement of a change to contributions, totals or scenarios.
     """
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, corridor: str = "") -> None:
         super().__init__()
@@ -63,19 +66,8 @@ class ScenarioTotalsModel(QAbstractTableModel):
         self._corridor = corridor
         self.columns: list[ScenarioColumn] = []
         self._rows: list[tuple[str, str]] = []  # (kind, country or label)
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
-
-    def set_corridor(self, corridor: str) -> None:
-        self._corridor = corridor
-        self.refresh()
-
-    def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
