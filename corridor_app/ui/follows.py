@@ -4,9 +4,16 @@ Views mix this in (before their Qt base class) and call ``_follow`` at the end
 of ``__init__``; they keep ``_workbook`` and ``_corridor`` and implement
 ``refresh``. Keeping it in one place keeps every view honest about STYLE's
 rule: refresh only from the workbook's announcement.
+
+A widget hidden inside a shown window (a chart in a tab not in front) only
+notes that it is out of date and refreshes when it is shown: with six chart
+tabs, an edit then pays for the charts on screen, not for all of them.
 """
 
 from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
 
 from corridor_app.model.workbook import Change, Workbook
 
@@ -17,6 +24,7 @@ class FollowsWorkbook:
     watched: frozenset[str] = frozenset()
     _workbook: Workbook
     _corridor: str = ""
+    _stale = False
 
     def _follow(self, workbook: Workbook) -> None:
         self._workbook = workbook
@@ -31,7 +39,23 @@ class FollowsWorkbook:
         self.refresh()
 
     def _on_workbook_changed(self, change: Change) -> None:
-        if not self.watched or change.table in self.watched:
+        if self.watched and change.table not in self.watched:
+            return
+        if self._hidden_in_shown_window():
+            self._stale = True
+            return
+        self.refresh()
+
+    def _hidden_in_shown_window(self) -> bool:
+        if not isinstance(self, QWidget) or self.isVisible():
+            return False
+        window = self.window()
+        return window is not self and window.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:

@@ -34,6 +34,7 @@ from corridor_app.model.projects import (
     project_corridors,
 )
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.palette import colour, short
 
 ALL = "(all corridors)"
@@ -45,8 +46,10 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:,.2f}"
 
 
-class ProjectsBreakdownChart(QWidget):
+class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
     """Horizontal stacked bars of converted project costs, the excluded list and projects vs contributions."""
+
+    watched = frozenset(_WATCHED)
 
     def __init__(self, workbook: Workbook, display: Display | None = None, corridor: str | None = None) -> None:
         super().__init__()
@@ -104,11 +107,8 @@ class ProjectsBreakdownChart(QWidget):
         self.corridor_box.currentTextChanged.connect(self._on_controls_changed)
         self.bars_box.currentIndexChanged.connect(self._on_controls_changed)
         self.stack_box.currentIndexChanged.connect(self._on_controls_changed)
-        workbook.subscribe(self._on_workbook_changed)
+        self._follow(workbook)
         self.refresh()
-
-    def detach(self) -> None:
-        self._workbook.unsubscribe(self._on_workbook_changed)
 
     # --- selection --------------------------------------------------------------
     @property
@@ -149,10 +149,9 @@ class ProjectsBreakdownChart(QWidget):
         self.refresh()
 
     def _on_workbook_changed(self, change: Change) -> None:
-        if change.table in _WATCHED:
-            if change.table == "projects":
-                self._fill_corridors()
-            self.refresh()
+        if change.table == "projects":
+            self._fill_corridors()
+        super()._on_workbook_changed(change)
 
     def refresh(self) -> None:
         """Recompute every number from the model and redraw."""
