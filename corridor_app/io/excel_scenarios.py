@@ -14,10 +14,12 @@ than 32 cells is not written to Excel (it stays in the Scenarios sheet).
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 import defusedxml.ElementTree as SafeET
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
@@ -121,8 +123,43 @@ def read_excel_scenarios(path: str, sheet_names: set[str] | None = None) -> list
             if sheet_names is not None and sheet not in sheet_names:
                 continue
             with package.open(part) as fh:
-                result.extend(_scenarios_in(sheet, fh))
+                fragment = _scenarios_fragment(fh)
+            if fragment is None:
+                with package.open(part) as fh:
+                    result.extend(_scenarios_in(sheet, fh))  # prefixed elements: the full streamed parse
+            elif fragment:
+                wrapped = b'<w xmlns="' + _MAIN.encode() + b'">' + fragment + b"</w>"
+                result.extend(_scenarios_in(sheet, io.BytesIO(wrapped)))
     return result
+
+
+def _scenarios_fragment(fh: IO[bytes], chunk: int = 1 << 20) -> bytes | None:
+    """The sheet's ``<scenarios>..</scenarios>`` bytes, b"" when it has none, None for a prefixed form.
+
+    The element follows the cell data, so a byte search finds it without parsing
+    a million cells (the common case: no scenarios at all).
+    """
+    tail = b""
+    taken: bytearray | None = None
+    while block := fh.read(chunk):
+        if taken is not None:
+            taken += block
+        else:
+            data = tail + block
+            start = data.find(b"<scenarios")
+            if start < 0:
+                if b":scenarios" in data:
+                    return None
+                tail = data[-16:]
+                continue
+            taken = bytearray(data[start:])
+        end = taken.find(b"</scenarios>")
+        if end >= 0:
+            return bytes(taken[: end + len(b"</scenarios>")])
+    if taken is None:
+        return b""
+    # An empty <scenarios/> holds none; anything else unterminated goes to the full parse, which says why.
+    return b"" if bytes(taken).split(b">", 1)[0].endswith(b"/") else None
 
 
 def _sheet_parts(package: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
@@ -154,7 +191,7 @@ def _scenarios_in(sheet: str, fh: object) -> list[ExcelScenario]:
 def import_excel_scenarios(workbook: Workbook, path: str, sheets: list[RawSheet]) -> None:
     """Add the file's Excel scenarios to ``workbook`` (see the module docstring); findings go to ``problems``."""
     contrib = workbook.table("contributions")
-    contrib_sheets = {o.sheet for o in contrib.origins if o is not None}
+    contrib_sheets = contrib.origins.sheets()
     if not contrib_sheets:
         return
     try:

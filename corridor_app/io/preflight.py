@@ -28,6 +28,7 @@ from pathlib import Path
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.xmlscan import (
+    FastWorksheetScanner,
     OdsContentScanner,
     RelsScanner,
     ScanError,
@@ -187,21 +188,26 @@ class _Inflater:
         for key in self.parts:
             if key == workbook:
                 continue
-            scanner: XmlScanner | None = None
+            scanner: XmlScanner | FastWorksheetScanner | None = None
             if self.kind == "xlsx" and key in sheet_names:
-                scanner = WorksheetScanner()
+                scanner = FastWorksheetScanner()
             elif self.kind == "ods" and key == "content.xml":
                 scanner = OdsContentScanner()
             elif key.endswith(_XML_SUFFIXES):
                 scanner = XmlScanner(strict=False)
             self._inflate(key, scanner, sheet_names.get(key, ""))
-            if isinstance(scanner, WorksheetScanner):
+            if isinstance(scanner, FastWorksheetScanner) and scanner.needs_full:
+                scanner = WorksheetScanner()  # an uncommon layout: read the part again, element by element
+                self._inflate(key, scanner, sheet_names.get(key, ""), count=False)
+            if isinstance(scanner, WorksheetScanner | FastWorksheetScanner):
                 result.sheets[sheet_names[key]] = scanner.stats
             elif isinstance(scanner, OdsContentScanner):
                 result.sheets.update(scanner.sheets)
         return result
 
-    def _inflate(self, key: str, scanner: XmlScanner | None, sheet: str = "") -> None:
+    def _inflate(
+        self, key: str, scanner: XmlScanner | FastWorksheetScanner | None, sheet: str = "", count: bool = True
+    ) -> None:
         info = self.parts[key]
         shown = _name(info)
         done = 0
@@ -209,7 +215,7 @@ class _Inflater:
             with self.zf.open(info) as stream:
                 while chunk := stream.read(CHUNK):
                     done += len(chunk)
-                    self.total += len(chunk)
+                    self.total += len(chunk) if count else 0
                     self._check_size(shown, info, done)
                     if scanner is not None:
                         scanner.feed(chunk)

@@ -58,22 +58,26 @@ class SheetStats:
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def add(self, row: int, col: int, count: int = 1, rows: int = 1) -> None:
+        self.add_block(row, row + rows - 1, col, col + count - 1, count * rows)
+
+    def add_block(self, min_row: int, max_row: int, min_col: int, max_col: int, filled: int) -> None:
+        """``filled`` cells that lie within rows ``min_row..max_row`` and columns ``min_col..max_col``."""
         if self.cells == 0:
-            self.min_row, self.max_row, self.min_col, self.max_col = row, row + rows - 1, col, col + count - 1
+            self.min_row, self.max_row, self.min_col, self.max_col = min_row, max_row, min_col, max_col
         else:
-            self.min_row = min(self.min_row, row)
-            self.max_row = max(self.max_row, row + rows - 1)
-            self.min_col = min(self.min_col, col)
-            self.max_col = max(self.max_col, col + count - 1)
-        self.cells += count * rows
+            self.min_row = min(self.min_row, min_row)
+            self.max_row = max(self.max_row, max_row)
+            self.min_col = min(self.min_col, min_col)
+            self.max_col = max(self.max_col, max_col)
+        self.cells += filled
         if self.cells > MAX_CELLS:
-            raise ScanError(f"it holds more than {MAX_CELLS:,} cells, more than this app can show", row, col)
+            raise ScanError(f"it holds more than {MAX_CELLS:,} cells, more than this app can show", max_row, max_col)
         if self.box > MAX_BOX_CELLS:
             raise ScanError(
                 f"its cells spread over {self.height:,} rows x {self.width:,} columns "
                 f"({self.box:,} cells, more than {MAX_BOX_CELLS:,}); delete the stray far-away cells",
-                row,
-                col,
+                max_row,
+                max_col,
             )
 
     @property
@@ -303,3 +307,107 @@ class WorkbookScanner(XmlScanner):
             self.sheets.append((attrs.get("name", ""), _attr(attrs, "id") or ""))
         elif tag == "workbookPr":
             self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
+
+
+# --- the fast path for worksheets -------------------------------------------------------------------
+# A 100k-row sheet is a million cells: element callbacks into Python cost ~20 s, which the 10 s load
+# limit would refuse. Sheets whose every cell starts `<c r="A1"` (what Excel, LibreOffice, Google Sheets
+# and openpyxl write) are scanned with byte patterns instead, row block by row block; anything else falls
+# back to WorksheetScanner (the caller re-reads the part).
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_CELL_COLUMN = re.compile(rb'<c r="\$?([A-Za-z]{1,3})\$?\d')
+_EMPTY_CELL = re.compile(rb'<c r="[^"]*"[^>]*/>')
+_EMPTY_COLUMN = re.compile(rb'<c r="\$?([A-Za-z]{1,3})\$?\d[^"]*"[^>]*/>')
+_ROW_WITH_CELLS = re.compile(rb'<row r="(\d{1,7})"[^>]*>\s*<c[ >]')
+_ROW = re.compile(rb'<row r="(\d{1,7})"[^>]*?(?:/>|>(.*?)</row>)', re.S)
+_FULL_CELL = re.compile(rb'<c r="([^"]{1,12})"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_MERGE_REF = re.compile(rb'<mergeCell ref="([^"]{1,40})"')
+
+
+class FastWorksheetScanner:
+    """WorksheetScanner's counts by byte patterns; ``needs_full`` when the sheet is not in the common form."""
+
+    def __init__(self) -> None:
+        self.stats = SheetStats()
+        self.needs_full = False
+        self._carry = b""
+        self._in_body = False
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        if self.needs_full:
+            return
+        buf = self._carry + data
+        if not self._in_body:
+            first = _FIRST_ELEMENT.search(buf)
+            prolog = buf if first is None else buf[: first.start()]
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                raise ScanError("it declares a DTD (<!DOCTYPE>), which spreadsheets never need and attacks use")
+            if first is None and not final:
+                self._carry = buf
+                return
+            self._in_body = True
+        cut = len(buf) if final else buf.rfind(b"</row>") + len(b"</row>")
+        if cut < len(b"</row>"):  # no complete row yet
+            self._carry = buf
+            return
+        block, self._carry = buf[:cut], buf[cut:]
+        self._scan(block)
+
+    def _scan(self, block: bytes) -> None:
+        opened = block.count(b"<c ") + block.count(b"<c>")
+        letters = _CELL_COLUMN.findall(block)
+        if len(letters) != opened or block.count(b"<!") != block.count(b"<![CDATA["):
+            self.needs_full = True  # cells without r="..", other attribute order, or declarations
+            return
+        if _EMPTY_CELL.search(block) is None:  # the common case: every cell holds something
+            rows = [int(r) for r in _ROW_WITH_CELLS.findall(block)]
+            columns = set(letters)
+            filled = len(letters)
+        else:  # formatting-only cells (<c r=".." s=".."/>) hold nothing and count for nothing
+            rows, columns, filled = [], set(), 0
+            for number, body in _ROW.findall(block):
+                full = _CELL_COLUMN.findall(body)
+                empty = {m.group(1) for m in _EMPTY_COLUMN.finditer(body)}
+                kept = len(full) - len(_EMPTY_CELL.findall(body))
+                if kept:
+                    rows.append(int(number))
+                    filled += kept
+                    columns.update(c for c in full if c not in empty)  # one cell per column in a row
+        if filled:
+            if not rows:
+                self.needs_full = True
+                return
+            cols = [_column_index(c.upper()) for c in columns]
+            if max(rows) > MAX_ROWS or max(cols) >= MAX_COLS:
+                raise ScanError("a cell lies outside the largest possible sheet", max(rows), max(cols))
+            # The block's rows and columns bound its cells' box.
+            self.stats.add_block(min(rows), max(rows), min(cols), max(cols), filled)
+        if b"<f" in block or b't="e"' in block:
+            self._mark(block)
+        for ref in _MERGE_REF.findall(block):
+            first, _, last = ref.decode("ascii", "replace").partition(":")
+            a, b = parse_ref(first), parse_ref(last or first)
+            if a is not None and b is not None:
+                self.stats.add_merge(abs(b[0] - a[0]) + 1, abs(b[1] - a[1]) + 1, a[0], a[1])
+
+    def _mark(self, block: bytes) -> None:
+        for ref, attrs, body in _FULL_CELL.findall(block):
+            at = parse_ref(ref.decode("ascii", "replace"))
+            if at is None:
+                continue
+            if b't="e"' in attrs:
+                value = re.search(rb"<v>([^<]{0,64})</v>", body)
+                text = value.group(1).decode("utf-8", "replace").strip() if value else ""
+                self.stats.marks[at] = f"the cell shows the spreadsheet error {text or '#N/A'}"
+            elif b"<f" in body and b"<v" not in body:
+                self.stats.marks[at] = (
+                    "the formula in this cell was never calculated (no saved result); "
+                    "open the file in Excel or LibreOffice, recalculate and save it"
+                )
+
+
+def _column_index(letters: bytes) -> int:
+    col = 0
+    for ch in letters.decode("ascii"):
+        col = col * 26 + (ord(ch) - 64)
+    return col - 1

@@ -69,6 +69,10 @@ class OriginList:
     def __iter__(self) -> Iterator[Origin | None]:
         return (self[i] for i in range(len(self)))
 
+    def sheets(self) -> set[str]:
+        """The sheets the rows came from, without building an ``Origin`` per row."""
+        return {self._sheets[int(c)] for c in np.unique(self._codes) if c >= 0}
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, OriginList | list | tuple):
             return list(self) == list(other)

@@ -202,3 +202,65 @@ def test_not_a_spreadsheet_zip(tmp_path: Path) -> None:
     path = tmp_path / "a.xlsx"
     write_zip(path, {"readme.txt": "hello"}, zipfile.ZIP_DEFLATED)
     assert "zip archive, not a spreadsheet" in refused(path).message
+
+
+def _scan_part(scanner, data: bytes, chunk: int = 997):  # type: ignore[no-untyped-def]
+    for i in range(0, len(data), chunk):
+        scanner.feed(data[i : i + chunk])
+    scanner.feed(b"", final=True)
+    return scanner
+
+
+def test_fast_worksheet_scan_agrees_with_the_element_scan() -> None:
+    """Issue 7 (speed) must not weaken issue 6: the byte-pattern scan finds the same cells and marks.
+
+    Every worksheet of the corpus and of the generated hostile files is scanned both ways, fed in
+    small odd-sized chunks so rows straddle chunk boundaries.
+    """
+    import zipfile
+    from pathlib import Path
+
+    from corridor_app.io.xmlscan import FastWorksheetScanner, ScanError, WorksheetScanner
+
+    corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+    packages = sorted(corpus.glob("*.xls[xm]")) if corpus.exists() else []
+    compared = fell_back = 0
+    for path in packages:
+        try:
+            zf = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            continue
+        for name in zf.namelist():
+            if not name.replace("\\", "/").startswith("xl/worksheets/sheet"):
+                continue
+            data = zf.read(name)
+            try:
+                full = _scan_part(WorksheetScanner(), data)
+            except ScanError:
+                continue
+            fast = _scan_part(FastWorksheetScanner(), data)
+            if fast.needs_full:
+                fell_back += 1
+                continue
+            assert fast.stats.cells == full.stats.cells, (path.name, name)
+            assert fast.stats.marks == full.stats.marks, (path.name, name)
+            assert fast.stats.merges == full.stats.merges, (path.name, name)
+            if full.stats.cells:
+                assert (fast.stats.max_row, fast.stats.max_col) == (full.stats.max_row, full.stats.max_col)
+            compared += 1
+    if packages:
+        assert compared >= 20 and fell_back <= compared
+
+
+def test_fast_scan_refuses_a_dtd_and_a_far_away_cell() -> None:
+    from corridor_app.io.xmlscan import FastWorksheetScanner, ScanError
+
+    with pytest.raises(ScanError, match="DTD"):
+        _scan_part(FastWorksheetScanner(), b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
+    far = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    with pytest.raises(ScanError, match="spread over"):
+        _scan_part(FastWorksheetScanner(), far)
