@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
@@ -166,13 +167,14 @@ def locked_on_open_prompt(name: str, lock: str) -> Prompt:
 
 
 def recovery_prompt(name: str, header: JournalHeader, count: int) -> Prompt:
-    when = f" (started {header.created.replace('T', ' ').replace('+00:00', ' UTC')})" if header.created else ""
+    since = header.created.replace("T", " ").replace("+00:00", " UTC")
     changes = f"{count} unsaved change{'s' if count != 1 else ''}"
     return Prompt(
         "Recover unsaved changes?",
-        f"{name} was not closed properly. {changes} made to it{when} were kept in the autosave journal.",
-        "Recover them to continue where you left off; they go on the undo list, so you can undo any of them. "
-        "Discard them to keep the file as it was last saved.",
+        f"{name} was not closed properly. {changes} to it were kept in the autosave journal.",
+        (f"The journal was started {since}. " if since else "")
+        + "Recover the changes to continue where you left off: they go on the undo list, so any of them "
+        "can be undone. Discard them to keep the file as it was last saved.",
         (Choice.RECOVER, Choice.DISCARD),
         Choice.RECOVER,
         Choice.RECOVER,
@@ -294,6 +296,8 @@ class FileSafety(QObject):
     def _on_undo_index_changed(self, index: int) -> None:
         old, self._index = self._index, index
         stack = self._window.undo_stack
+        if not shiboken6.isValid(stack):  # the stack clears itself while the window is destroyed
+            return
         steps = range(old, index) if index > old else reversed(range(index, old))
         commands = [stack.command(i) for i in steps]
         edits = [c.last_applied for c in commands if isinstance(c, EditCommand)]
