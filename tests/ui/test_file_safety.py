@@ -84,7 +84,7 @@ def test_hostile_file_through_the_window_says_why_and_keeps_the_workbook(window,
     assert window.workbook is before and window.path == path
 
 
-def test_window_loader_reads_in_a_child_process(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_window_loader_reads_in_a_child_process(monkeypatch, qtbot, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
     """Issue 6: Open, Open Recent, drag and drop and the start-up file share load_for_window: isolated."""
     import corridor_app.io.isolated as isolated
 
@@ -95,6 +95,11 @@ def test_window_loader_reads_in_a_child_process(monkeypatch, tmp_path) -> None: 
     data.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
     assert app.load_for_window(str(data)).table("contributions").value(0, "amount") == 2.5
     assert calls == [str(data)]
+    window, error = app.create_window(str(data))  # the file given at start-up
+    window.settings = settings
+    qtbot.addWidget(window)
+    assert error is None and calls == [str(data), str(data)]
+    assert window._loader is app.load_for_window
 
 
 def test_start_up_file_refused_shows_the_bundled_dataset(qtbot, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
