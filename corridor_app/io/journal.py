@@ -217,6 +217,18 @@ def read_journal(path: str | os.PathLike[str]) -> tuple[JournalHeader, list[Edit
     return header, [edit_from_json(o["edit"]) for o in objects[1:] if "edit" in o]
 
 
+def verify_source(header: JournalHeader, source: str | os.PathLike[str]) -> None:
+    """Raise ``JournalError`` unless ``source`` holds the very bytes the journal was started on."""
+    if header.sha256 is None:
+        return
+    try:
+        sha, _size = file_digest(source)
+    except OSError as exc:
+        raise JournalError(f"the file cannot be read ({exc.strerror})") from None
+    if sha != header.sha256:
+        raise JournalError("the file has changed since these edits were made; they cannot be replayed onto it")
+
+
 def replay(path: str | os.PathLike[str], workbook: Workbook, source: str | os.PathLike[str] | None = None) -> int:
     """Apply a journal's edits to a freshly loaded ``workbook``; return how many were applied.
 
@@ -230,10 +242,8 @@ def replay(path: str | os.PathLike[str], workbook: Workbook, source: str | os.Pa
         the edits applied so far are undone).
     """
     header, edits = read_journal(path)
-    if source is not None and header.sha256 is not None:
-        sha, _size = file_digest(source)
-        if sha != header.sha256:
-            raise JournalError("the file has changed since these edits were made; they cannot be replayed onto it")
+    if source is not None:
+        verify_source(header, source)
     inverses: list[Edit] = []
     with workbook.changing():
         try:

@@ -184,6 +184,12 @@ def _sheet_for(table: Table) -> str:
     return sheets.pop() if len(sheets) == 1 else table.spec.label
 
 
+def rewritten_sheets(workbook: Workbook) -> list[str]:
+    """The sheets ``write_preserving`` replaces; every other sheet of the original is kept as it was."""
+    names = [_sheet_for(t)[:31] for t in _owned_tables(workbook)]
+    return names + ([LOG_SHEET] if workbook.change_log else [])
+
+
 def write_preserving(workbook: Workbook, original: str, fh: object) -> None:
     """Update ``original`` with the workbook's tables and keep everything else it holds.
 

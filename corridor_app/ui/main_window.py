@@ -39,6 +39,7 @@ from corridor_app.ui.background import BackgroundTask, call_plain, run_in_backgr
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.chart_area import ChartArea
 from corridor_app.ui.currency_box import DisplayCurrencyBox
+from corridor_app.ui.file_safety import Choice, FileSafety
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.scenario_panel import ScenarioPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._install(workbook)
         self.resize(1280, 760)
         self._restore_layout()
+        self.safety = FileSafety(self)  # lossy saves, lock files, autosave journal, recovery (issue 6)
 
     # --- construction ---------------------------------------------------------
     def _add(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
         self.path = path
         remember_file(self.settings, path)
         self._install(workbook)
+        self.safety.file_opened(path)
         return True
 
     def _on_open_triggered(self) -> None:
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
         self.path = path
         remember_file(self.settings, path)
         self._install(workbook)
+        self.safety.file_opened(path)
 
     def _on_background_load_failed(self, error: object) -> None:
         text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
@@ -294,6 +298,8 @@ class MainWindow(QMainWindow):
         """Save in place when the file is an xlsx, keeping what the app does not own; else Save As."""
         if not self.path or Path(self.path).suffix.lower() not in IN_PLACE:
             return self.save_as()
+        if Path(self.path).exists() and (decision := self.safety.in_place_decision(self.path)) is not Choice.SAVE_HERE:
+            return decision is Choice.SAVE_AS and self.save_as()
         try:
             save_workbook(self.workbook, self.path, preserve=self.path if Path(self.path).exists() else None)
         except SaveError as exc:
@@ -314,6 +320,7 @@ class MainWindow(QMainWindow):
         self.path = path
         remember_file(self.settings, path)
         self.undo_stack.setClean()
+        self.safety.saved()
         self._update_title()
         self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
         return True
@@ -372,5 +379,6 @@ class MainWindow(QMainWindow):
         if sum(sizes):
             self.settings.setValue("window/tables_share", sizes[0] / sum(sizes))
         self.settings.sync()
+        self.safety.closed()
         self._detach_views()
         event.accept()

@@ -2,6 +2,8 @@
 
 The edit is applied (and so validated) before it is pushed, so a refused value
 never reaches the stack; the command then only swaps the edit and its inverse.
+``last_applied`` is the edit the command last applied (on push, undo or redo),
+which the autosave journal records: undo and redo are edits too.
 """
 
 from __future__ import annotations
@@ -22,16 +24,20 @@ class EditCommand(QUndoCommand):
         self._edit = edit
         self._inverse = inverse
         self._applied = True  # push() calls redo() once; the edit is already in place
+        self.last_applied: Edit = edit
 
     def redo(self) -> None:
         if self._applied:
             return
         self._inverse = apply_logged(self._workbook, self._edit, "redo")
         self._applied = True
+        self.last_applied = self._edit
 
     def undo(self) -> None:
-        self._edit = apply_logged(self._workbook, self._inverse, "undo")
+        applied = self._inverse
+        self._edit = apply_logged(self._workbook, applied, "undo")
         self._applied = False
+        self.last_applied = applied
 
 
 def push_edit(stack: QUndoStack, workbook: Workbook, edit: Edit) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,12 +32,15 @@ def settings(tmp_path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, workbook, settings):  # type: ignore[no-untyped-def]
+def window(qtbot, workbook, settings, tmp_path):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from corridor_app.ui.main_window import MainWindow
 
-    win = MainWindow(workbook, load_workbook, str(DATASET), settings)
+    # A copy, so the autosave journal and backups of edits land in tmp_path, never beside the repository's data.
+    copy = tmp_path / DATASET.name
+    shutil.copyfile(DATASET, copy)
+    win = MainWindow(workbook, load_workbook, str(copy), settings)
     # Closing at teardown must not stop at the modal "unsaved changes" question.
     win.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(win)
