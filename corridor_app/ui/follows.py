@@ -12,6 +12,7 @@ tabs, an edit then pays for the charts on screen, not for all of them.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -47,10 +48,18 @@ class FollowsWorkbook:
         self.refresh()
 
     def _hidden_in_shown_window(self) -> bool:
+        """Hidden on purpose (a tab not in front) inside a shown window; not merely not shown yet."""
         if not isinstance(self, QWidget) or self.isVisible():
             return False
         window = self.window()
-        return window is not self and window.isVisible()
+        if window is self or not window.isVisible():
+            return False
+        widget: QWidget | None = self
+        while widget is not None and widget is not window:
+            if widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]
