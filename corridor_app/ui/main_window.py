@@ -62,6 +62,8 @@ Loader = Callable[[str], Workbook]
 class MainWindow(QMainWindow):
     """One workbook on screen: tabs of tables, the charts and the reconciliation."""
 
+    untitled_name = "untitled"  # the title without a file (the bundled dataset says so)
+
     def __init__(
         self, workbook: Workbook, loader: Loader, path: str | None = None, settings: QSettings | None = None
     ) -> None:
@@ -335,7 +337,7 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def _update_title(self) -> None:
-        name = Path(self.path).name if self.path else "untitled"
+        name = Path(self.path).name if self.path else self.untitled_name
         dirty = "" if self.undo_stack.isClean() else " *"
         self.setWindowTitle(f"{name}{dirty} — corridor_app")
 
