@@ -295,6 +295,22 @@ class Table:
         self.origins = self.origins.take(keep)
         self._touch()
 
+    def copy(self, copied: Mapping[str, np.ndarray] | None = None) -> Table:
+        """An independent copy: edits to either table do not reach the other.
+
+        Columns are copied arrays (text objects are shared: strings are
+        immutable); the stamps are kept, since equal stamps mean equal data.
+        ``copied`` holds columns the caller already copied and knows to be
+        current (``model.snapshot``); they are used as they are.
+        """
+        given = copied or {}
+        out = Table(self.spec, self.extra_columns)
+        out._data = {k: given[k] if k in given else arr.copy() for k, arr in self._data.items()}
+        out._origins = self._origins.take(np.ones(len(self), dtype=bool))  # a mask copies
+        out._stamps = dict(self._stamps)
+        out.headers = dict(self.headers)
+        return out
+
     def to_frame(self) -> pd.DataFrame:
         """A DataFrame copy for computation and export; columns are the model keys."""
         import pandas as pd

@@ -9,7 +9,7 @@ subscribers hear once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -117,6 +117,23 @@ class Workbook:
                 pending, self._pending = self._pending, {}
                 for change in pending.values():
                     self.announce(change)
+
+    def snapshot(self, copied: Mapping[str, Table] | None = None) -> Workbook:
+        """A copy of the data for work on another thread (export, save) while the user edits this one.
+
+        Tables are copied (``copied`` gives copies already made and current,
+        see ``model.snapshot``); listeners are not, so the copy announces to no
+        one. Problems and change-log entries are immutable values, and the app
+        never edits an extra sheet's rows, so those are shared, not copied.
+        """
+        given = copied or {}
+        out = Workbook({key: given[key] if key in given else t.copy() for key, t in self.tables.items()})
+        out.extra_sheets = [ExtraSheet(s.name, list(s.rows), s.first_row, s.first_col) for s in self.extra_sheets]
+        out.sheet_order = list(self.sheet_order)
+        out.problems = list(self.problems)
+        out.source_path = self.source_path
+        out.change_log = list(self.change_log)
+        return out
 
     def corridors(self) -> list[str]:
         """Corridor names in first-seen order across Contributions and Totals."""
