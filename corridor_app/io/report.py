@@ -118,9 +118,12 @@ def export_report(
 
     def write(fh: BinaryIO) -> None:
         out = build_report(workbook, scenarios, images, step, tolerance_pct, scenario_corridor)
-        step(0.9, "Writing the file")
-        out.save(fh)
-        step(1.0, "Done")
+        try:
+            step(0.9, "Writing the file")
+            out.save(fh)
+            step(1.0, "Done")
+        finally:
+            _release_cells(out)
 
     atomic_write(path, write)
 
@@ -182,6 +185,18 @@ def build_report(
     for ws in out.worksheets:
         _print_setup(ws)
     return out
+
+
+def _release_cells(out: XlsxWorkbook) -> None:
+    """Drop the report's cells now rather than at the next full garbage collection.
+
+    Each openpyxl cell points back at its sheet, so the cells only go when the
+    cycle collector scans them; with a large report that scan holds the GIL
+    for hundreds of milliseconds and stalls the window's thread (issue 7).
+    Emptying the sheets' cell maps frees the cells by reference counting.
+    """
+    for ws in out.worksheets:
+        ws._cells.clear()
 
 
 def _print_setup(ws: Worksheet) -> None:

@@ -36,9 +36,11 @@ from corridor_app.model.schema import Value
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.background import BackgroundTask, call_plain, run_in_background
+from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.chart_area import ChartArea
 from corridor_app.ui.currency_box import DisplayCurrencyBox
+from corridor_app.ui.export_actions import add_export_actions
 from corridor_app.ui.file_safety import Choice, FileSafety
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self.save_action = self._add(file_menu, "&Save", self.save, keys.Save)
         self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, keys.SaveAs)
+        self.export_action, self.export_chart_action = add_export_actions(self, file_menu)
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", self.close, "Ctrl+Q")
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -310,9 +313,9 @@ class MainWindow(QMainWindow):
         return self._saved(self.path)
 
     def save_to(self, path: str) -> bool:
-        """Write a new file at ``path`` (Save As)."""
+        """Write a new file at ``path`` (Save As); a large workbook is written on a worker thread."""
         try:
-            save_workbook(self.workbook, path)
+            save_responsively(self, self.workbook, path)
         except SaveError as exc:
             QMessageBox.critical(self, "Cannot save", str(exc))
             return False

@@ -1,0 +1,332 @@
+"""File > Export to Excel… and File > Export chart…: the window side of the report (issues 5 and 7).
+
+Export to Excel asks for a file, then for the options (``ExportOptionsDialog``),
+then runs ``io.report.export_report`` on a worker thread with progress and Cancel
+(``ui.background``).
+
+The worker never reads the live workbook: it writes a **snapshot**
+(``model.snapshot``), copied on the GUI thread a few columns per event so that a
+million-row table never holds the event loop for more than a few milliseconds.
+The user is not blocked: edits made after the snapshot are simply not in the
+report. Pictures of the on-screen charts, when asked for, are painted on the GUI
+thread too (widgets must not be touched from another thread), one chart per
+event, before the worker starts.
+
+Cancel leaves the previous report byte for byte (the report is written to a
+temporary file and moved into place). The status bar reports only once the
+worker has really stopped, so a cancel that came too late to stop the final
+move is reported as a written report, not as a cancel.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+
+from corridor_app.cli import workbook_scenarios
+from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.report import export_report
+from corridor_app.model.reconcile import reconcile_totals
+from corridor_app.model.scenarios import scenario_names
+from corridor_app.model.snapshot import SnapshotBuilder
+from corridor_app.model.workbook import Workbook
+from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call_plain, run_in_background
+from corridor_app.ui.chart_export import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
+from corridor_app.ui.export_dialog import ExportOptions, ExportOptionsDialog
+
+if TYPE_CHECKING:
+    from corridor_app.ui.main_window import MainWindow
+
+PICTURES_KEY = "export/pictures"
+FOLDER_KEY = "export/folder"
+OPEN_FOLDER = "openReportFolder"
+Outcome = tuple[str, object]  # ("written" | "cancelled" | "failed", the error or None)
+_GC_LOCK = threading.Lock()
+_gc_users: list[tuple[int, int, int]] = []  # the thresholds to restore, one entry per export running
+
+
+@contextmanager
+def _no_full_collections() -> Iterator[None]:
+    """No full (generation 2) garbage collection while a report is built.
+
+    A full collection holds the GIL while it scans every object, and openpyxl
+    makes millions: measured at 100k rows, pauses of the window's thread grew
+    from 50 to 490 ms as the report grew. Young generations are still
+    collected; the report's cells are freed by reference counting
+    (``io.report``), so the heap a later full collection scans is small again.
+    """
+    with _GC_LOCK:
+        _gc_users.append(gc.get_threshold())
+        first, second, _ = _gc_users[0]
+        gc.set_threshold(first, second, 1_000_000_000)
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            saved = _gc_users.pop()
+            if not _gc_users:
+                gc.set_threshold(*saved)
+
+
+def add_export_actions(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+    """Add Export to Excel… (Ctrl+E) and Export chart… to ``menu``; return both actions."""
+    menu.addSeparator()
+    excel = QAction("&Export to Excel…", window)
+    excel.setShortcut(QKeySequence("Ctrl+E"))
+    excel.setStatusTip("Write the report: summary, scenarios, tables and native Excel charts")
+    excel.triggered.connect(lambda: export_to_excel(window))
+    chart = QAction("Export &Chart…", window)
+    chart.setStatusTip("Save the chart of the current chart tab as PNG or SVG")
+    chart.triggered.connect(lambda: export_chart(window))
+    menu.addAction(excel)
+    menu.addAction(chart)
+    return excel, chart
+
+
+def _start_folder(window: MainWindow) -> Path:
+    remembered = window.settings.value(FOLDER_KEY)
+    if remembered and Path(str(remembered)).is_dir():
+        return Path(str(remembered))
+    return Path(window.path).parent if window.path else Path.home()
+
+
+def _stem(window: MainWindow) -> str:
+    return Path(window.path).stem if window.path else "corridors"
+
+
+def export_to_excel(window: MainWindow) -> ReportExport | None:
+    """Ask for the report's file and options, then start the export; None when the user backs out."""
+    if any(job.running for job in window.findChildren(ReportExport)):
+        window.statusBar().showMessage("An export is already running", 5000)
+        return None
+    suggested = str(_start_folder(window) / f"{_stem(window)} report.xlsx")
+    path, _ = QFileDialog.getSaveFileName(window, "Export to Excel", suggested, "Excel workbook (*.xlsx)")
+    if not path:
+        return None
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    if window.path and Path(path).resolve() == Path(window.path).resolve():
+        QMessageBox.warning(
+            window, "Export to Excel", "That is the workbook itself. Choose another name for the report."
+        )
+        return None
+    corridor = window.chart.corridor
+    pictures = str(window.settings.value(PICTURES_KEY, "false")).lower() == "true"
+    dialog = ExportOptionsDialog(path, corridor, scenario_names(window.workbook), pictures, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    options = dialog.options()
+    window.settings.setValue(PICTURES_KEY, options.pictures)
+    return ReportExport(window, path, corridor, options, all_scenarios=len(dialog.scenario_boxes)).start()
+
+
+class _Relay(QObject):
+    """Carries the worker's real outcome to the GUI thread (a queued signal), even after a cancel."""
+
+    sig_outcome = Signal(object)
+
+
+class ReportExport(QObject):
+    """One export: snapshot and pictures on the GUI thread in short steps, then the worker.
+
+    ``sig_started`` carries the ``BackgroundTask`` once the worker runs;
+    ``sig_done`` carries "written", "cancelled" or "failed" after the window
+    has said so.
+    """
+
+    sig_started = Signal(object)
+    sig_done = Signal(str)
+
+    def __init__(
+        self, window: MainWindow, path: str, corridor: str, options: ExportOptions, all_scenarios: int = 0
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.path = path
+        self._corridor = corridor
+        self._options = options
+        self._existed = Path(path).exists()
+        self._builder = SnapshotBuilder(window.workbook)
+        # The on-screen scenario chart shows every scenario: a picture of it fits only when all are exported.
+        with_scenarios = bool(options.scenarios) and len(options.scenarios) == all_scenarios
+        self._pictures = self._picture_steps(with_scenarios) if options.pictures else []
+        self.images: dict[str, QImage] = {}  # painted here, encoded as PNG by the worker
+        self.task: BackgroundTask | None = None
+        self.outcome: str | None = None
+        self._cancel_pressed = False
+        self._relay = _Relay(self)
+        self._relay.sig_outcome.connect(self._on_outcome)
+
+    @property
+    def running(self) -> bool:
+        return self.outcome is None
+
+    def _picture_steps(self, with_scenarios: bool) -> list[tuple[str, QWidget]]:
+        """Report image keys and the widgets to paint; the report names a corridor other than its first."""
+        area = self._window.chart_tabs
+        recs = reconcile_totals(self._window.workbook)
+        first = recs[0].corridor if recs else ""
+        suffix = "" if self._corridor == first else f":{self._corridor}"
+        steps: list[tuple[str, QWidget]] = [
+            (f"contributions{suffix}", area.chart),
+            (f"shares{suffix}", area.shares_chart),
+            ("targets", area.pacing_panel.chart),
+        ]
+        if with_scenarios:
+            steps.append(("scenarios", area.scenario_charts.grouped))
+        return steps
+
+    def start(self) -> ReportExport:
+        self._window.statusBar().showMessage(f"Preparing the export of {Path(self.path).name}…")
+        QTimer.singleShot(0, self, self._prepare)
+        return self
+
+    def _prepare(self) -> None:
+        """One short step per event: a chart picture, or a few columns of the snapshot."""
+        if self._pictures:
+            key, widget = self._pictures.pop(0)
+            self.images[key] = chart_image(widget)
+        elif not self._builder.done:
+            self._builder.step()
+        else:
+            self._launch()
+            return
+        QTimer.singleShot(0, self, self._prepare)
+
+    def _launch(self) -> None:
+        snapshot = self._builder.finish()
+        work = _export_work(
+            snapshot, self.path, self._corridor, self._options.scenarios, dict(self.images), self._relay
+        )
+        self.task = run_in_background(work, f"Exporting {Path(self.path).name}…", self._window)
+        self.task.cancelled.connect(self._on_cancel_pressed)
+        self.sig_started.emit(self.task)
+
+    def _on_cancel_pressed(self) -> None:
+        self._cancel_pressed = True
+        self._window.statusBar().showMessage("Cancelling the export…")
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        kind, error = outcome
+        name = Path(self.path).name
+        bar = self._window.statusBar()
+        if kind == "written":
+            late = "The export had finished before the cancel. " if self._cancel_pressed else ""
+            bar.showMessage(f"{late}Report written: {name}", 20_000)
+            _show_open_folder(self._window, str(Path(self.path).resolve().parent))
+            self._window.settings.setValue(FOLDER_KEY, str(Path(self.path).resolve().parent))
+        elif kind == "cancelled":
+            kept = "the previous file is unchanged" if self._existed else "no file was written"
+            bar.showMessage(f"Export cancelled; {kept}", 10_000)
+        else:
+            if isinstance(error, SaveError):
+                text = str(error)
+            else:
+                text = f"{name}: the report could not be written ({type(error).__name__}: {error}); nothing was changed"
+            bar.showMessage(f"Export failed: {name}", 10_000)
+            QMessageBox.critical(self._window, "Cannot export", text)
+        self.outcome = kind
+        self.sig_done.emit(kind)
+
+
+def _export_work(
+    snapshot: Workbook,
+    path: str,
+    corridor: str,
+    chosen: tuple[str, ...],
+    images: dict[str, QImage],
+    relay: _Relay,
+) -> Callable[[Progress, Cancelled], Outcome]:
+    """The worker's job; it touches only the snapshot and reports its outcome through ``relay``."""
+
+    def work(progress: Progress, cancelled: Cancelled) -> Outcome:
+        outcome: Outcome
+        try:
+            scenarios = None
+            if chosen:
+                available = workbook_scenarios(snapshot, corridor)
+                scenarios = {name: available[name] for name in chosen if name in available}
+            pictures = {key: png_bytes(image) for key, image in images.items()}
+            with _no_full_collections():
+                export_report(
+                    snapshot,
+                    path,
+                    scenarios or None,
+                    progress,
+                    cancelled,
+                    pictures or None,
+                    scenario_corridor=corridor if scenarios else None,
+                )
+            outcome = ("written", None)
+        except ExportCancelled:
+            outcome = ("cancelled", None)
+        except Exception as exc:  # noqa: BLE001 - shown to the user as a message, never a traceback
+            outcome = ("failed", exc)
+        relay.sig_outcome.emit(outcome)
+        return outcome
+
+    return work
+
+
+def _show_open_folder(window: MainWindow, folder: str) -> None:
+    """An "Open folder" button beside the status message; it goes when the message does."""
+    bar = window.statusBar()
+    button = bar.findChild(QPushButton, OPEN_FOLDER)
+    if button is None:
+        button = QPushButton("Open folder")
+        button.setObjectName(OPEN_FOLDER)
+        button.setFlat(True)
+        button.setToolTip("Open the folder of the report in the file manager")
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(button.property("folder")))))
+        bar.addPermanentWidget(button)
+        bar.messageChanged.connect(lambda text: button.setVisible(text.startswith("Report written")))
+    button.setProperty("folder", folder)
+    button.setVisible(True)
+
+
+def export_chart(window: MainWindow) -> BackgroundTask | None:
+    """Save the current chart tab as PNG or SVG (by the file's suffix); None when nothing is started.
+
+    The chart is painted here; encoding and writing the file run on a worker,
+    since a PNG at twice the screen size takes longer to encode than the event
+    loop may be held.
+    """
+    area = window.chart_tabs
+    widget = area.currentWidget()
+    title = area.tabText(area.currentIndex())
+    if widget is None or not plot_widgets(widget):
+        window.statusBar().showMessage("This tab has no chart to export", 5000)
+        return None
+    suggested = str(_start_folder(window) / f"{_stem(window)} - {title.lower()}.png")
+    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
+    path, chosen_filter = QFileDialog.getSaveFileName(window, "Export chart", suggested, filters)
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in FORMATS:
+        path += ".svg" if chosen_filter.startswith(FORMATS[".svg"]) else ".png"
+    chart = render_chart(widget, path, title)
+    task = run_in_background(call_plain(lambda: write_chart(chart, path)), f"Writing {Path(path).name}…", window)
+    task.finished.connect(lambda _: _on_chart_written(window, path))
+    task.failed.connect(lambda error: _on_chart_failed(window, path, error))
+    return task
+
+
+def _on_chart_written(window: MainWindow, path: str) -> None:
+    window.statusBar().showMessage(f"Chart written: {Path(path).name}", 10_000)
+    window.settings.setValue(FOLDER_KEY, str(Path(path).resolve().parent))
+
+
+def _on_chart_failed(window: MainWindow, path: str, error: object) -> None:
+    if isinstance(error, SaveError):
+        text = str(error)
+    else:
+        text = f"{Path(path).name}: the chart could not be written ({type(error).__name__}: {error})"
+    QMessageBox.critical(window, "Cannot export chart", text)

@@ -1,0 +1,88 @@
+"""The options step of File > Export to Excel…: which scenarios, and whether to add chart pictures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the user chose: scenario names in the workbook's order, and the pictures switch."""
+
+    scenarios: tuple[str, ...]
+    pictures: bool
+
+
+class ExportOptionsDialog(QDialog):
+    """Scenarios to include (all ticked by default) and "place chart pictures next to the native charts"."""
+
+    def __init__(
+        self, path: str, corridor: str, scenarios: list[str], pictures: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export to Excel")
+        layout = QVBoxLayout(self)
+        where = f"Report: <b>{_escape(Path(path).name)}</b><br><small>in {_escape(str(Path(path).parent))}</small>"
+        layout.addWidget(QLabel(where))
+
+        box = QGroupBox(f"Scenarios to compare ({corridor or 'no corridor'})")
+        box_layout = QVBoxLayout(box)
+        self.scenario_boxes: list[QCheckBox] = []
+        self._names = list(scenarios)
+        for name in scenarios:
+            check = QCheckBox(name.replace("&", "&&"))  # a name is text, not a keyboard mnemonic
+            check.setChecked(True)
+            box_layout.addWidget(check)
+            self.scenario_boxes.append(check)
+        if scenarios:
+            buttons = QHBoxLayout()
+            for text, state in (("All", True), ("None", False)):
+                button = QPushButton(text)
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _=False, s=state: self._tick_all(s))
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            box_layout.addLayout(buttons)
+        else:
+            box_layout.addWidget(QLabel("The workbook defines no scenarios; the report has no Scenario summary."))
+        layout.addWidget(box)
+
+        self.pictures_box = QCheckBox("Place pictures of the on-screen charts next to the native charts")
+        self.pictures_box.setToolTip(
+            "The native Excel charts are always written and follow the report's numbers;\n"
+            "the pictures show the charts exactly as they look in the app."
+        )
+        self.pictures_box.setChecked(pictures)
+        layout.addWidget(self.pictures_box)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _tick_all(self, state: bool) -> None:
+        for check in self.scenario_boxes:
+            check.setChecked(state)
+
+    def options(self) -> ExportOptions:
+        chosen = tuple(n for n, c in zip(self._names, self.scenario_boxes, strict=True) if c.isChecked())
+        return ExportOptions(chosen, self.pictures_box.isChecked())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
