@@ -211,6 +211,8 @@ class ReportExport(QObject):
         self.sig_started.emit(self.task)
 
     def _on_cancel_pressed(self) -> None:
+        if self.outcome is not None:  # the worker had already reported; nothing left to cancel
+            return
         self._cancel_pressed = True
         self._window.statusBar().showMessage("Cancelling the export…")
 
