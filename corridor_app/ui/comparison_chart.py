@@ -15,7 +15,7 @@ from corridor_app.model.corridors import CorridorComparison, corridor_comparison
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import colour, short
+from corridor_app.ui.palette import colour, short, style_plot
 
 _WATCHED = {"contributions", "totals", "fx"}
 _GROUP_WIDTH = 0.8
@@ -33,13 +33,7 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
         self.comparison: CorridorComparison | None = None
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
-        item.showGrid(y=True, alpha=0.25)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        for axis in ("left", "bottom"):
-            item.getAxis(axis).setPen(pg.mkPen("#555"))
-            item.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        style_plot(item)
         self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888")))
         self._bars: list[pg.BarGraphItem] = []

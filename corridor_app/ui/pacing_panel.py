@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableVi
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.palette import style_plot
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = (
@@ -115,12 +116,7 @@ class PacingPanel(QWidget):
         self.start.valueChanged.connect(self.model.set_start_year)
         self.chart = pg.PlotWidget(background="w")
         plot = self.chart.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.showGrid(x=True, alpha=0.2)
-        self.chart.setMouseEnabled(x=False, y=False)
-        for axis in ("left", "bottom"):
-            plot.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        style_plot(plot, grid_x=True, grid_y=False, alpha=0.2)
         plot.getAxis("left").setWidth(240)
         plot.setTitle("<span style='color:#222'>Progress toward each target (baseline / target)</span>")
         self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush="#3b6ea8", pen=pg.mkPen("#24496f"))

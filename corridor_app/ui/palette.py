@@ -1,6 +1,8 @@
-"""Colours for stacked and grouped bars: distinct, print-safe, the same order everywhere."""
+"""The look shared by every chart: series colours, and plot axes styled the same way."""
 
 from __future__ import annotations
+
+import pyqtgraph as pg
 
 SERIES_COLOURS = (
     "#3b6ea8",
@@ -23,3 +25,14 @@ def colour(i: int) -> str:
 def short(label: str, width: int = 34) -> str:
     """A long route or project name cut for an axis, the full name stays in the tooltip and table."""
     return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def style_plot(plot: pg.PlotItem, *, grid_x: bool = False, grid_y: bool = True, alpha: float = 0.25) -> None:
+    """A plot as the app shows them: light grid, dark axes, no pyqtgraph menu or buttons."""
+    plot.showGrid(x=grid_x, y=grid_y, alpha=alpha)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.getViewBox().setMouseEnabled(x=False, y=False)
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).setPen(pg.mkPen("#555"))
+        plot.getAxis(axis).setTextPen(pg.mkPen("#222"))

@@ -35,7 +35,7 @@ from corridor_app.model.projects import (
 )
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import colour, short
+from corridor_app.ui.palette import colour, short, style_plot
 
 ALL = "(all corridors)"
 _WATCHED = {"projects", "fx", "contributions", "totals"}
@@ -76,13 +76,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         controls.addStretch(1)
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, alpha=0.25)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        for axis in ("left", "bottom"):
-            item.getAxis(axis).setPen(pg.mkPen("#555"))
-            item.getAxis(axis).setTextPen(pg.mkPen("#222"))
+        style_plot(item, grid_x=True, grid_y=False)
         # Bottom right: the largest bars are at the top, so the legend covers no bar there.
         self.legend = item.addLegend(offset=(-10, -10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
         item.getAxis("left").setWidth(230)

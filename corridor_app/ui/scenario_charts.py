@@ -24,6 +24,7 @@ from corridor_app.model.scenarios import (
 )
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.palette import style_plot
 
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
@@ -34,13 +35,7 @@ DEFAULT_SENSITIVITY_PCT = 10.0
 def _plot(title: str) -> pg.PlotWidget:
     widget = pg.PlotWidget(background="w")
     plot = widget.getPlotItem()
-    plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    widget.setMouseEnabled(x=False, y=False)
-    for axis in ("left", "bottom"):
-        plot.getAxis(axis).setPen(pg.mkPen("#555"))
-        plot.getAxis(axis).setTextPen(pg.mkPen("#222"))
+    style_plot(plot, grid_x=True, alpha=0.2)
     plot.setTitle(f"<span style='color:#222'>{title}</span>")
     return widget
 
