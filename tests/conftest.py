@@ -49,3 +49,28 @@ def make_seed() -> Callable[..., Workbook]:
 @pytest.fixture
 def bundled() -> Path:
     return BUNDLED
+
+
+@pytest.fixture
+def two_corridor_xlsx(tmp_path: Path) -> Path:
+    """North-South (USD bn, does not reconcile) beside a Middle Corridor in EUR bn that does, and an EUR rate."""
+    from openpyxl import Workbook as Xlsx
+
+    path = tmp_path / "two.xlsx"
+    xlsx = Xlsx()
+    ws = xlsx.active
+    ws.title = "Contributions"
+    ws.append(["Corridor", "Country", "Amount", "Unit", "Source"])
+    for country, amount in SEED.items():
+        ws.append([CORRIDOR, country, amount, "USD bn", "EADB"])
+    ws.append(["Middle Corridor", "Kazakhstan", 9.0, "EUR bn", "test"])
+    ws.append(["Middle Corridor", "Azerbaijan", 4.0, "EUR bn", "test"])
+    totals = xlsx.create_sheet("Totals")
+    totals.append(["Corridor", "Published total", "Unit", "Source"])
+    totals.append([CORRIDOR, SEED_TOTAL, "USD bn", "EADB"])
+    totals.append(["Middle Corridor", 13.0, "EUR bn", "test"])
+    fx = xlsx.create_sheet("FX")
+    fx.append(["Currency", "Units per USD", "As of", "Source"])
+    fx.append(["EUR", 0.8, "2023-12-29", "test"])
+    xlsx.save(path)
+    return path

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook as Xlsx
 
 from corridor_app.cli import main
 
@@ -48,30 +47,10 @@ def test_bundled_dataset_converts_with_its_fx_sheet(capsys: pytest.CaptureFixtur
     assert out["corridors"][0]["sum_of_parts"] == pytest.approx(39.09)
 
 
-def two_corridor_workbook(path: Path) -> Path:
-    xlsx = Xlsx()
-    ws = xlsx.active
-    ws.title = "Contributions"
-    ws.append(["Corridor", "Country", "Amount", "Unit", "Source"])
-    for country, amount in {"Russia": 13.2, "Iran": 12.87, "Kazakhstan": 6.32, "all other states": 6.7}.items():
-        ws.append(["North-South ITC", country, amount, "USD bn", "EADB"])
-    ws.append(["Middle Corridor", "Kazakhstan", 9.0, "EUR bn", "test"])
-    ws.append(["Middle Corridor", "Azerbaijan", 4.0, "EUR bn", "test"])
-    totals = xlsx.create_sheet("Totals")
-    totals.append(["Corridor", "Published total", "Unit", "Source"])
-    totals.append(["North-South ITC", 38.2, "USD bn", "EADB"])
-    totals.append(["Middle Corridor", 13.0, "EUR bn", "test"])
-    fx = xlsx.create_sheet("FX")
-    fx.append(["Currency", "Units per USD", "As of", "Source"])
-    fx.append(["EUR", 0.8, "2023-12-29", "test"])
-    xlsx.save(path)
-    return path
-
-
 def test_two_corridors_each_reconciled_against_its_own_total(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    two_corridor_xlsx: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = run_json(capsys, str(two_corridor_workbook(tmp_path / "two.xlsx")))
+    out = run_json(capsys, str(two_corridor_xlsx))
     by_name = {c["corridor"]: c for c in out["corridors"]}
     assert by_name["North-South ITC"]["reconciled"] is False
     assert by_name["North-South ITC"]["residual"] == pytest.approx(0.89)
@@ -89,9 +68,9 @@ def test_two_corridors_each_reconciled_against_its_own_total(
 
 
 def test_corridor_without_rate_is_excluded_from_the_comparison_only(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    two_corridor_xlsx: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = two_corridor_workbook(tmp_path / "two.xlsx")
+    path = two_corridor_xlsx
     out = run_json(capsys, str(path), "--currency", "KZT")
     assert out["display"] == "KZT bn"
     # No KZT rate: nothing is drawn at a guessed rate, everything is listed; each corridor still reconciles.
@@ -104,9 +83,9 @@ def test_corridor_without_rate_is_excluded_from_the_comparison_only(
 
 
 def test_text_summary_shows_both_corridors_and_refuses_a_bad_currency(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    two_corridor_xlsx: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = two_corridor_workbook(tmp_path / "two.xlsx")
+    path = two_corridor_xlsx
     assert main(["summary", str(path)]) == 0
     text = capsys.readouterr().out
     assert "Corridors compared (USD bn" in text

@@ -94,32 +94,9 @@ def test_currency_box_announces_the_display(qtbot) -> None:  # type: ignore[no-u
     assert blocker.args == [Display("KZT", "mln")]
 
 
-def two_corridor_workbook(path: Path) -> Path:
-    """North-South (USD bn, does not reconcile) beside a Middle Corridor in EUR bn that does, and an EUR rate."""
-    from openpyxl import Workbook as Xlsx
-
-    xlsx = Xlsx()
-    ws = xlsx.active
-    ws.title = "Contributions"
-    ws.append(["Corridor", "Country", "Amount", "Unit", "Source"])
-    for country, amount in {"Russia": 13.2, "Iran": 12.87, "Kazakhstan": 6.32, "all other states": 6.7}.items():
-        ws.append(["North-South ITC", country, amount, "USD bn", "EADB"])
-    ws.append(["Middle Corridor", "Kazakhstan", 9.0, "EUR bn", "test"])
-    ws.append(["Middle Corridor", "Azerbaijan", 4.0, "EUR bn", "test"])
-    totals = xlsx.create_sheet("Totals")
-    totals.append(["Corridor", "Published total", "Unit", "Source"])
-    totals.append(["North-South ITC", 38.2, "USD bn", "EADB"])
-    totals.append(["Middle Corridor", 13.0, "EUR bn", "test"])
-    fx = xlsx.create_sheet("FX")
-    fx.append(["Currency", "Units per USD", "As of", "Source"])
-    fx.append(["EUR", 0.8, "2023-12-29", "test"])
-    xlsx.save(path)
-    return path
-
-
 @pytest.fixture
-def two_corridors(tmp_path: Path) -> Workbook:
-    return load_workbook(two_corridor_workbook(tmp_path / "two.xlsx"))
+def two_corridors(two_corridor_xlsx: Path) -> Workbook:
+    return load_workbook(two_corridor_xlsx)
 
 
 def test_comparison_shows_both_corridors_each_against_its_own_total(qtbot, two_corridors) -> None:  # type: ignore[no-untyped-def]
