@@ -42,6 +42,8 @@ from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import ExtraSheet, Workbook
 
 HEADER_SCAN_ROWS = 30
+# A total row read from Contributions: corridor, amount, unit, source, where, and the amount's header.
+PendingTotal = tuple[str, Value, Value, Value, Origin, str]
 _GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
 
 
@@ -64,7 +66,7 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
     book = Workbook()
     book.source_path = path
     found = _Located(path)
-    pending_totals: list[tuple[str, Value, Value, Value, Origin]] = []
+    pending_totals: list[PendingTotal] = []
     for sheet in sheets:
         book.sheet_order.append(sheet.name)
         if normalise_name(sheet.name) == normalise_name(LOG_SHEET):
@@ -149,7 +151,7 @@ def _read_table(
     spec: TableSpec,
     header_index: int,
     mapping: dict[int, str],
-    pending_totals: list[tuple[str, Value, Value, Value, Origin]],
+    pending_totals: list[PendingTotal],
 ) -> None:
     header = sheet.rows[header_index]
     table = book.table(spec.key)
@@ -309,7 +311,7 @@ def _read_total_row(
     header: list[object],
     default_corridor: str,
     origin: Origin,
-    pending: list[tuple[str, Value, Value, Value, Origin]],
+    pending: list[PendingTotal],
 ) -> None:
     values: dict[str, Value] = {}
     unit: Value = None
@@ -335,13 +337,14 @@ def _read_total_row(
         return
     corridor = str(values.get("corridor") or default_corridor)
     unit = values.get("unit") or unit or unit_from_header(header[amount_pos]) or None
-    pending.append((corridor, values["amount"], unit, values.get("source"), origin))
+    # The header goes along so findings about this total name the column the figure stands in.
+    pending.append((corridor, values["amount"], unit, values.get("source"), origin, str(header[amount_pos]).strip()))
 
 
-def _merge_total_rows(book: Workbook, found: _Located, pending: list[tuple[str, Value, Value, Value, Origin]]) -> None:
+def _merge_total_rows(book: Workbook, found: _Located, pending: list[PendingTotal]) -> None:
     """A total row becomes the corridor's published total unless Totals already has one."""
     totals = book.table("totals")
-    for corridor, amount, unit, source, origin in pending:
+    for corridor, amount, unit, source, origin, header in pending:
         existing = [r for r in range(len(totals)) if (totals.value(r, "corridor") or "") == corridor]
         if existing:
             published = totals.value(existing[0], "published_total")
@@ -352,10 +355,11 @@ def _merge_total_rows(book: Workbook, found: _Located, pending: list[tuple[str, 
                         f"the total row says {amount:g} but the Totals sheet says {published:g}; Totals is used",
                         origin.sheet,
                         origin.row,
-                        "",
+                        header,
                     )
                 )
             continue
+        totals.headers.setdefault("published_total", header)
         totals.append_many(
             [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source}], [origin]
         )

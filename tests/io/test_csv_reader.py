@@ -131,3 +131,16 @@ def test_trailing_empty_fields_are_not_a_shift(tmp_path: Path) -> None:
     path = tmp_path / "trailing.csv"
     path.write_text("Country,Amount,Source\nRussia,13.2,EADB,,\nIran,12.87,EADB,\n", encoding="utf-8")
     assert len(load_workbook(path).table("contributions")) == 2
+
+
+def test_a_finding_about_a_total_row_names_the_column_it_stands_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 2: 'sheet, row and column' of the reconciliation finding point at the total row's amount cell."""
+    from corridor_app.io.loader import load_workbook
+    from corridor_app.model.validate import validate
+
+    path = tmp_path / "ru.csv"
+    path.write_bytes(
+        "Страна;Сумма, млрд долл.;Источник\nРоссия;13,2;ЕАБР\nИран;12,87;ЕАБР\nИтого;38,2;ЕАБР\n".encode("cp1251")
+    )
+    (finding,) = [p for p in validate(load_workbook(path)) if p.severity == "info"]
+    assert (finding.sheet, finding.row, finding.column) == ("ru", 4, "Сумма, млрд долл.")
