@@ -78,6 +78,12 @@ class Workbook:
         self._batch_depth = 0
         self._pending: dict[str, Change] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without subscribers: views stay in the process that made them (export child)."""
+        state = dict(self.__dict__)
+        state.update(_listeners=[], _pending={}, _batch_depth=0)
+        return state
+
     def table(self, key: str) -> Table:
         return self.tables[key]
 

@@ -1,8 +1,9 @@
 """File > Export to Excel… and File > Export chart…: the window side of the report (issues 5 and 7).
 
 Export to Excel asks for a file, then for the options (``ExportOptionsDialog``),
-then runs ``io.report.export_report`` on a worker thread with progress and Cancel
-(``ui.background``).
+then runs ``io.report.export_report`` in a child process (``io.report_process``: openpyxl's
+millions of objects never hold the window's interpreter), watched from a worker thread with
+progress and Cancel (``ui.background``).
 
 The worker never reads the live workbook: it writes a **snapshot**
 (``model.snapshot``), copied on the GUI thread a few columns per event so that a
@@ -20,10 +21,7 @@ move is reported as a written report, not as a cancel.
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushBut
 
 from corridor_app.cli import workbook_scenarios
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report import export_report
+from corridor_app.io.report_process import export_report_in_child
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.model.snapshot import SnapshotBuilder
@@ -49,31 +47,6 @@ PICTURES_KEY = "export/pictures"
 FOLDER_KEY = "export/folder"
 OPEN_FOLDER = "openReportFolder"
 Outcome = tuple[str, object]  # ("written" | "cancelled" | "failed", the error or None)
-_GC_LOCK = threading.Lock()
-_gc_users: list[tuple[int, int, int]] = []  # the thresholds to restore, one entry per export running
-
-
-@contextmanager
-def _no_full_collections() -> Iterator[None]:
-    """No full (generation 2) garbage collection while a report is built.
-
-    A full collection holds the GIL while it scans every object, and openpyxl
-    makes millions: measured at 100k rows, pauses of the window's thread grew
-    from 50 to 490 ms as the report grew. Young generations are still
-    collected; the report's cells are freed by reference counting
-    (``io.report``), so the heap a later full collection scans is small again.
-    """
-    with _GC_LOCK:
-        _gc_users.append(gc.get_threshold())
-        first, second, _ = _gc_users[0]
-        gc.set_threshold(first, second, 1_000_000_000)
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            saved = _gc_users.pop()
-            if not _gc_users:
-                gc.set_threshold(*saved)
 
 
 def add_export_actions(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
@@ -257,16 +230,15 @@ def _export_work(
                 available = workbook_scenarios(snapshot, corridor)
                 scenarios = {name: available[name] for name in chosen if name in available}
             pictures = {key: png_bytes(image) for key, image in images.items()}
-            with _no_full_collections():
-                export_report(
-                    snapshot,
-                    path,
-                    scenarios or None,
-                    progress,
-                    cancelled,
-                    pictures or None,
-                    scenario_corridor=corridor if scenarios else None,
-                )
+            export_report_in_child(
+                snapshot,
+                path,
+                scenarios or None,
+                progress,
+                cancelled,
+                pictures or None,
+                scenario_corridor=corridor if scenarios else None,
+            )
             outcome = ("written", None)
         except ExportCancelled:
             outcome = ("cancelled", None)

@@ -113,14 +113,14 @@ def test_cancel_leaves_the_previous_report_byte_identical(window, qtbot, tmp_pat
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = threading.Event(), threading.Event()
-    real = export_actions.export_report
+    real = export_actions.export_report_in_child
 
     def held(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)  # until the user has pressed Cancel
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_actions, "export_report", held)
+    monkeypatch.setattr(export_actions, "export_report_in_child", held)
     window.export_action.trigger()
     job = exported(window)
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
@@ -143,14 +143,14 @@ def test_a_cancel_too_late_to_stop_the_export_is_not_reported_as_a_cancel(window
     choose_file(monkeypatch, target)
     options(monkeypatch)
     written, release = threading.Event(), threading.Event()
-    real = export_actions.export_report
+    real = export_actions.export_report_in_child
 
     def then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
         real(*args, **kwargs)
         written.set()
         release.wait(10)
 
-    monkeypatch.setattr(export_actions, "export_report", then_wait)
+    monkeypatch.setattr(export_actions, "export_report_in_child", then_wait)
     job = export_actions.export_to_excel(window)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
@@ -169,14 +169,14 @@ def test_an_edit_during_the_export_does_not_change_the_report(window, qtbot, tmp
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = threading.Event(), threading.Event()
-    real = export_actions.export_report
+    real = export_actions.export_report_in_child
 
     def held(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_actions, "export_report", held)
+    monkeypatch.setattr(export_actions, "export_report_in_child", held)
     before = window.reconciliation.reconciliation.sum_of_parts
     job = export_actions.export_to_excel(window)
     assert job is not None

@@ -1,0 +1,173 @@
+"""``export_report`` in a child process, so a large export never holds the window's interpreter.
+
+openpyxl builds the report as millions of Python objects; on a thread of the
+window's process that work (and the garbage collector walking it) takes the
+interpreter lock for long stretches, and the window stutters. In a child
+process it only competes for a CPU core. The parent streams progress lines,
+forwards Cancel, and turns the child's answer back into the same outcomes as
+the in-process call: return, ``ExportCancelled`` or ``SaveError``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.report import Cancelled, Progress, Scenarios
+from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT
+from corridor_app.model.workbook import Workbook
+
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_BOOTSTRAP = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from corridor_app.io.report_process import child_main; sys.exit(child_main())"
+)
+
+
+def export_report_in_child(
+    workbook: Workbook,
+    path: str | os.PathLike[str],
+    scenarios: Scenarios | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    images: Mapping[str, bytes] | None = None,
+    *,
+    tolerance_pct: float = DEFAULT_TOLERANCE_PCT,
+    scenario_corridor: str | None = None,
+) -> None:
+    """Like ``io.report.export_report``, run in a child process; blocks until it is done.
+
+    ``workbook`` is pickled to the child (without its subscribers); pass a
+    snapshot when the user may edit meanwhile.
+
+    Raises
+    ------
+    ExportCancelled
+        ``cancelled()`` became true; the previous file is unchanged.
+    SaveError
+        The report could not be written, or the child stopped; the previous file is unchanged.
+    """
+    target = os.fspath(path)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled(target)  # cancelled before it began: no process, nothing written
+    payload = pickle.dumps(
+        (workbook, target, scenarios, dict(images or {}), tolerance_pct, scenario_corridor),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    started = time.time()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _BOOTSTRAP, _PACKAGE_ROOT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as exc:
+        raise SaveError(target, f"the export process could not be started ({exc.strerror})") from None
+    with proc:  # closes the pipes and waits for the child, whatever happens
+        assert proc.stdin is not None and proc.stdout is not None
+        answer = ""
+        if _send(proc, len(payload).to_bytes(8, "big") + payload):
+            cancel_sent = False
+            for raw in proc.stdout:
+                line = raw.decode("utf-8", "replace").rstrip("\n")
+                kind, _, rest = line.partition(" ")
+                if kind == "P" and progress is not None:
+                    fraction, _, message = rest.partition(" ")
+                    progress(float(fraction), message)
+                elif kind in ("OK", "CANCELLED", "SAVEERROR", "ERROR"):
+                    answer = line
+                if cancelled is not None and cancelled() and not cancel_sent:
+                    cancel_sent = _send(proc, b"cancel\n")
+        _send(proc, b"")
+        err = proc.stderr.read() if proc.stderr is not None else b""
+    kind, _, rest = answer.partition(" ")
+    if kind == "OK":
+        return
+    if kind == "CANCELLED":
+        raise ExportCancelled(target)
+    if kind == "SAVEERROR":
+        raise SaveError(target, json.loads(rest))
+    _remove_stale_temporaries(target, started)
+    if kind == "ERROR":
+        raise SaveError(target, f"the report could not be built ({json.loads(rest)}); the previous file is unchanged")
+    last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {proc.returncode}"]
+    raise SaveError(target, f"the export process stopped ({last[0][:200]}); the previous file is unchanged")
+
+
+def _send(proc: subprocess.Popen[bytes], data: bytes) -> bool:
+    try:
+        assert proc.stdin is not None
+        if data:
+            proc.stdin.write(data)
+            proc.stdin.flush()
+        else:
+            proc.stdin.close()
+    except (BrokenPipeError, OSError, ValueError):
+        return False
+    return True
+
+
+def _remove_stale_temporaries(target: str, since: float) -> None:
+    """A child that died mid-write leaves its temporary file beside the target: remove it."""
+    folder = Path(target).parent
+    for tmp in folder.glob(f".{Path(target).name}.*.tmp"):
+        try:
+            if tmp.stat().st_mtime >= since - 1:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
+def child_main() -> int:
+    """The child: read the pickled job from stdin, export, print progress and one answer line."""
+    import threading
+
+    from corridor_app.io.report import export_report
+
+    stdin = sys.stdin.buffer
+    size = int.from_bytes(stdin.read(8), "big")
+    workbook, target, scenarios, images, tolerance_pct, scenario_corridor = pickle.loads(stdin.read(size))
+    stop = threading.Event()
+
+    def listen() -> None:
+        for line in stdin:
+            if line.strip() == b"cancel":
+                stop.set()
+                return
+
+    threading.Thread(target=listen, daemon=True).start()
+    out = sys.stdout
+
+    def progress(fraction: float, message: str) -> None:
+        out.write(f"P {fraction:.4f} {message.replace(chr(10), ' ')}\n")
+        out.flush()
+
+    try:
+        export_report(
+            workbook,
+            target,
+            scenarios,
+            progress,
+            stop.is_set,
+            images or None,
+            tolerance_pct=tolerance_pct,
+            scenario_corridor=scenario_corridor,
+        )
+    except ExportCancelled:
+        out.write("CANCELLED\n")
+    except SaveError as exc:
+        out.write(f"SAVEERROR {json.dumps(exc.message)}\n")
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
+        out.write(f"ERROR {json.dumps(f'{type(exc).__name__}: {exc}')}\n")
+    else:
+        out.write("OK\n")
+    out.flush()
+    return 0

@@ -1,0 +1,65 @@
+"""The report built in a child process gives the same file and the same outcomes (issues 5 and 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.report_process import export_report_in_child
+from corridor_app.model.reconcile import reconcile_totals
+
+from .report_support import seed_workbook
+
+
+def _summary(path: Path) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Summary").to_python()
+
+
+def test_the_child_writes_the_report_and_reports_progress(tmp_path: Path) -> None:
+    book = seed_workbook()
+    seen: list[float] = []
+    path = tmp_path / "report.xlsx"
+    export_report_in_child(book, path, {"Iran delays": {"Iran": 8.0}}, lambda f, _m: seen.append(f))
+    rows = _summary(path)
+    total = reconcile_totals(book)[0].sum_of_parts
+    assert any(r[0] == "Sum of parts" and r[1] == pytest.approx(total) for r in rows)
+    assert seen and seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+    assert "Scenario summary" in CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def test_a_cancel_reaches_the_child_and_leaves_the_previous_report(tmp_path: Path) -> None:
+    book = seed_workbook()
+    rows = [{"corridor": "Big", "country": f"C{i}", "amount": float(i), "unit": "USD bn"} for i in range(20_000)]
+    book.table("contributions").append_many(rows, [None] * len(rows))
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(b"previous report")
+    asked: list[float] = []
+    with pytest.raises(ExportCancelled):
+        # Cancel once the child has started writing: the request travels to it and it stops.
+        export_report_in_child(book, path, progress=lambda f, _m: asked.append(f), cancelled=lambda: len(asked) > 2)
+    assert asked and asked[-1] < 1.0
+    assert path.read_bytes() == b"previous report"
+    assert not list(tmp_path.glob(".report.xlsx.*.tmp"))
+
+
+def test_a_cancel_before_the_start_starts_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    with pytest.raises(ExportCancelled):
+        export_report_in_child(seed_workbook(), path, cancelled=lambda: True)
+    assert not path.exists()
+
+
+def test_a_folder_that_cannot_be_written_is_a_save_error(tmp_path: Path) -> None:
+    with pytest.raises(SaveError, match="nothing was changed"):
+        export_report_in_child(seed_workbook(), tmp_path / "missing" / "report.xlsx")
+
+
+def test_the_live_workbook_keeps_its_subscribers(tmp_path: Path) -> None:
+    book = seed_workbook()
+    heard: list[object] = []
+    book.subscribe(heard.append)
+    export_report_in_child(book, tmp_path / "r.xlsx")
+    assert book._listeners == [heard.append]
