@@ -173,4 +173,41 @@ def scroll(path: str, count: str = "40") -> Result:
     return results
 
 
-GUI_PROBES = {"startup": startup, "edit": edit, "scroll": scroll}
+def export_events(path: str, out: str) -> Result:
+    """File > Export to Excel on a loaded window: the longest gap of a 5 ms timer while the report is built."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from corridor_app.ui import export_actions
+    from corridor_app.ui.export_dialog import ExportOptionsDialog
+
+    app, window = _window(path)
+    QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (out, ""))  # type: ignore[method-assign]
+    ExportOptionsDialog.exec = lambda _self: QDialog.DialogCode.Accepted.value  # type: ignore[method-assign]
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    job = export_actions.export_to_excel(window)
+    if job is None:
+        raise RuntimeError("the export did not start")
+    outcome: list[str] = []
+    job.sig_done.connect(lambda kind: (outcome.append(kind), app.quit()))
+    started = time.perf_counter()
+    app.exec()
+    window.undo_stack.setClean()
+    if outcome != ["written"]:
+        raise RuntimeError(f"the export ended {outcome}")
+    result = _stats(gaps)
+    result.update(seconds=time.perf_counter() - started, over_50ms=sum(g > 0.05 for g in gaps))
+    return result
+
+
+GUI_PROBES = {"startup": startup, "edit": edit, "scroll": scroll, "export_events": export_events}

@@ -155,6 +155,9 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
                     scroll[ref]["median"], "ms", "<= 16 ms",
                 )  # fmt: skip
             report.add("viewport repaint, p95 (ours)", label, scroll["ours"]["p95"], None, "ms", "")
+            events, _ = probe("export_events", str(path), str(out))
+            out.unlink(missing_ok=True)
+            report.add("event loop during File > Export, longest gap", label, events["max"], None, "ms", "<= 50 ms")
     return report
 
 
