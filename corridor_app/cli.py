@@ -29,9 +29,8 @@ DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "north_south
 
 
 def default_dataset() -> Path:
-    """The bundled workbook: beside the package in a checkout, or installed as package data."""
-    packaged = Path(__file__).resolve().parent / "data" / "north_south_itc.xlsx"
-    return DEFAULT_DATASET if DEFAULT_DATASET.exists() else packaged
+    """The bundled workbook, in the checkout's data/ folder (the README installs with ``pip install -e``)."""
+    return DEFAULT_DATASET
 
 
 def _load(path: str) -> Workbook:

@@ -440,7 +440,3 @@ def _read_change_log(sheet: RawSheet) -> list[LogEntry]:
 def table_layout(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None:
     """The table a sheet holds as the loader reads it: spec, header row index, position -> column key."""
     return _find_table(sheet)
-
-
-def known_sheet_names() -> set[str]:
-    return {normalise_name(s.label) for s in TABLES}

@@ -16,16 +16,10 @@ from corridor_app.io.grid import RawSheet
 from corridor_app.io.preflight import Preflight, preflight
 from corridor_app.io.spreadsheet import read_spreadsheet
 
-if TYPE_CHECKING:  # the parsing child must not import the model (pandas) for nothing
+if TYPE_CHECKING:  # the parsing child reads cells only: it does not import the model
     from corridor_app.model.workbook import Workbook
 
 OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.ods *.csv *.tsv *.txt *.xls *.xlsb);;All files (*)"
-
-
-def sniff_kind(path: str) -> str:
-    """'zip', 'ole' or 'text', from the file's first bytes (after the preflight checks)."""
-    kind = preflight(path).kind
-    return {"xlsx": "zip", "xlsb": "zip", "ods": "zip", "xls": "ole"}.get(kind, "text")
 
 
 def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
@@ -82,7 +76,7 @@ def load_workbook(path: str | os.PathLike[str]) -> Workbook:
 
 def build_workbook(path: str, sheets: list[RawSheet]) -> Workbook:
     """The workbook from the raw sheets of ``path``, with Excel's own Scenario Manager scenarios."""
-    # Imported here so the parsing child (io/_child.py) does not pay pandas' start-up.
+    # Imported here so the parsing child (io/_child.py) imports only the readers.
     import zipfile
 
     from corridor_app.io.excel_scenarios import import_excel_scenarios
