@@ -66,6 +66,30 @@ def load_ours(path: str) -> Result:
     }
 
 
+def load_isolated(path: str) -> Result:
+    """The load as the window and the CLI run it: parsed in a limited child process, built here.
+
+    ``child_peak`` is the parsing child's peak resident memory; the load's whole
+    cost in memory is that plus this process's growth (the two coexist at the hand-over).
+    """
+    from corridor_app.io.isolated import read_sheets_isolated
+    from corridor_app.io.loader import build_workbook
+
+    base = rss_now()
+    start = time.perf_counter()
+    read = read_sheets_isolated(path)
+    book = build_workbook(path, read.sheets)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "rss_base": base,
+        "rss_peak": rss_peak(),
+        "child_peak": read.peak_bytes,
+        "rows": len(book.table("contributions")),
+        "data_bytes": sum(t.nbytes() for t in book.tables.values()),
+    }
+
+
 def load_pandas(path: str, engine: str) -> Result:
     """``pandas.read_excel`` of every sheet; ``frame_bytes`` is their deep memory usage."""
     import pandas as pd
@@ -126,6 +150,7 @@ def export_openpyxl(path: str, out: str, mode: str) -> Result:
 PROBES: dict[str, Callable[..., Result]] = {
     "calamine_floor": calamine_floor,
     "load_ours": load_ours,
+    "load_isolated": load_isolated,
     "load_pandas": load_pandas,
     "export_ours": export_ours,
     "export_openpyxl": export_openpyxl,

@@ -19,21 +19,22 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.scenario import InputCells, Scenario
 
 from corridor_app.io.grid import RawSheet
 from corridor_app.io.interpret import table_layout
+from corridor_app.io.xmlscan import parse_ref
 from corridor_app.model.errors import Problem, column_letter
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_amounts_full, scenario_names
 from corridor_app.model.schema import Value
 from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import Workbook
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MAX_CHANGING_CELLS = 32
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -74,6 +75,8 @@ def add_excel_scenarios(ws: WriteOnlyWorksheet, workbook: Workbook, amount_col: 
     ``amount_col`` is the 0-based column of the amounts, ``first_row`` the
     sheet row of table row 0.
     """
+    from openpyxl.worksheet.scenario import InputCells, Scenario  # writing only: loading does without openpyxl
+
     letter = column_letter(amount_col)
     contrib = workbook.table("contributions")
     skipped = []
@@ -232,8 +235,10 @@ def _cell_values(
     values: dict[int, float] = {}
     for ref, text in scenario.cells:
         try:
-            letters, row_number = coordinate_from_string(ref)
-            col = column_index_from_string(letters) - 1
+            at = parse_ref(ref)
+            if at is None:
+                raise ValueError(ref)
+            row_number, col = at
             value = float(text)
         except ValueError:
             _warn(workbook, scenario, f"cell {ref} holds {text!r}, not a number; it is ignored")
