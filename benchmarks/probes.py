@@ -72,13 +72,12 @@ def load_isolated(path: str) -> Result:
     ``child_peak`` is the parsing child's peak resident memory; the load's whole
     cost in memory is that plus this process's growth (the two coexist at the hand-over).
     """
-    from corridor_app.io.isolated import read_sheets_isolated
-    from corridor_app.io.loader import build_workbook
+    from corridor_app.io.isolated import load_isolated
 
     base = rss_now()
     start = time.perf_counter()
-    read = read_sheets_isolated(path)
-    book = build_workbook(path, read.sheets)
+    read = load_isolated(path)
+    book = read.workbook
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,

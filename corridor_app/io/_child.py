@@ -1,17 +1,29 @@
-"""The parsing child of ``load_workbook_isolated``: preflight and read one file, under limits.
+"""The parsing child of ``io/isolated.py``: preflight, read and build one file, under limits.
 
 Run as ``python -I -c <bootstrap>`` by ``io/isolated.py``; never imported by
-the app itself. It limits its own address space and CPU time first, then
-reads the file and writes one pickled answer to stdout:
-``("ok", sheets, peak_kib)``, ``("error", fields, peak_kib)`` or
-``("memory", None, peak_kib)``. An abort inside the parser (a Rust panic or a
+the app itself. It limits its own address space and CPU time first, runs the
+preflight, and only then any parser. It speaks to the parent through stdout in
+lines, then one pickle:
+
+- ``@budget SECONDS BYTES``: the preflight verified a sheet larger than the
+  base limits allow, and the child has raised its own limits to this budget
+  (sent before any parser runs; the parent caps it and extends its wait);
+- ``@progress PERMILLE``: how far the load has come;
+- ``@answer`` then the pickled ``("ok", payload, peak_kib)``,
+  ``("error", fields, peak_kib)`` or ``("memory", None, peak_kib)``.
+
+The payload is the raw sheets (``sheets`` mode) or the built workbook
+(``workbook`` mode, what the window and the CLI use: pickled columns cross
+faster than millions of cells). An abort inside the parser (a Rust panic or a
 failed allocation) kills only this process; the parent reports it.
 """
 
 from __future__ import annotations
 
+import gc
 import pickle
 import sys
+from typing import BinaryIO
 
 EXIT_MEMORY = 3
 
@@ -32,41 +44,79 @@ def _peak_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _limit(memory: int, cpu_seconds: int) -> None:
+def _limit(memory: int, cpu_seconds: int, memory_ceiling: int, cpu_ceiling: int) -> None:
+    """Soft limits at the base budget, hard limits at the ceiling a verified large file may raise them to."""
     try:
         import resource
     except ImportError:  # Windows: only the parent's wall-clock timeout applies
         return
     if memory > 0:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, max(memory, memory_ceiling)))
     if cpu_seconds > 0:
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, max(cpu_seconds, cpu_ceiling) + 1))
+
+
+def _raise_limits(memory: int, cpu_seconds: int) -> None:
+    try:
+        import resource
+    except ImportError:
+        return
+    for which, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu_seconds)):
+        _soft, hard = resource.getrlimit(which)
+        if value > 0 and (hard == resource.RLIM_INFINITY or value <= hard):
+            resource.setrlimit(which, (value, hard))
+
+
+def _say(out: BinaryIO, line: str) -> None:
+    out.write(f"@{line}\n".encode("ascii"))
+    out.flush()
 
 
 def main(argv: list[str]) -> int:
-    path, memory, cpu_seconds = argv[0], int(argv[1]), int(argv[2])
-    _limit(memory, cpu_seconds)
+    path, memory, cpu_seconds, mode = argv[0], int(argv[1]), int(argv[2]), argv[3]
+    memory_ceiling, cpu_ceiling = int(argv[4]), int(argv[5])
+    _limit(memory, cpu_seconds, memory_ceiling, cpu_ceiling)
+    gc.disable()  # a short-lived process of millions of acyclic cells: collection passes only cost time
     out = sys.stdout.buffer
     try:
+        from corridor_app.io.budget import load_budget
         from corridor_app.io.errors import LoadError
-        from corridor_app.io.loader import read_sheets
+        from corridor_app.io.loader import read_checked
+        from corridor_app.io.preflight import preflight
 
         try:
-            sheets = read_sheets(path)
+            checked = preflight(path)
+            _say(out, "progress 250")
+            budget = load_budget(path, checked, base_seconds=cpu_seconds, base_memory=memory)
+            if budget.extra:
+                _raise_limits(budget.memory, int(budget.seconds) + 1)
+                _say(out, f"budget {budget.seconds:.1f} {budget.memory}")
+            sheets = read_checked(path, checked)
+            _say(out, "progress 650")
+            payload: object = sheets
+            if mode == "workbook":
+                from corridor_app.io.loader import build_workbook
+
+                payload = build_workbook(path, sheets)
+                sheets = []
         except LoadError as exc:
             fields = {
                 "message": exc.message,
                 "sheet": exc.sheet,
                 "row": exc.row,
                 "column": exc.column,
+                "cell": exc.cell,
                 "problems": exc.problems,
             }
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:
-            answer = ("ok", sheets, _peak_kib())
-        out.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+            answer = ("ok", payload, _peak_kib())
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        _say(out, "answer")
+        out.write(data)
     except MemoryError:
-        sheets = None  # free what we can before answering
+        sheets, payload = [], None  # free what we can before answering
+        _say(out, "answer")
         out.write(pickle.dumps(("memory", None, _peak_kib())))
         out.flush()
         return EXIT_MEMORY

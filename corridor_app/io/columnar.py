@@ -14,7 +14,7 @@ column, a non-finite number) is handed back to the per-cell path in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -66,12 +66,36 @@ def _of_type(values: np.ndarray, kinds: set[type]) -> np.ndarray:
     return np.fromiter(map(kinds.__contains__, map(type, values.tolist())), dtype=bool, count=len(values))
 
 
+def _shared(items: Sequence[object]) -> list[object]:
+    """``items`` with equal texts sharing one object, when they repeat enough for that to pay.
+
+    A column of a few distinct values (corridors, units, statuses) then costs
+    one pointer a row; a column of mostly distinct texts (notes, codes) is left
+    as it is, since a million-entry memo would cost more than it saves.
+    """
+    sample = items[:2048]
+    if len(set(sample)) * 4 > len(sample) * 3:
+        return list(items)
+    memo: dict[object, object] = {}
+    return [memo.setdefault(v, v) for v in items]
+
+
 def _text_column(spec: ColumnSpec, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Parsed text (``None`` for blank) and a mask of the cells the fast path cannot settle."""
-    if any(t is bool for t in set(map(type, values))):
+    items = values.tolist()
+    kinds = set(map(type, items))
+    if bool in kinds:
         # True == 1.0 as dict keys: parse each cell rather than each distinct value.
         return np.empty(len(values), dtype=object), np.ones(len(values), dtype=bool)
-    memo: dict[object, Value] = dict.fromkeys(values.tolist())
+    parsed = np.empty(len(values), dtype=object)
+    if not spec.choices and kinds <= {str, type(None)}:
+        # What parse_cell does with text (trim; blank is None), a column at a time.
+        stripped = list(map(str.strip, items)) if kinds == {str} else [v if v is None else v.strip() for v in items]
+        parsed[:] = _shared(stripped)
+        parsed[np.asarray(parsed == "", dtype=bool)] = None
+        hard = _is_none(parsed) if spec.required else np.zeros(len(values), dtype=bool)
+        return parsed, np.asarray(hard, dtype=bool)
+    memo: dict[object, Value] = dict.fromkeys(items)
     refused: set[object] = set()
     for raw in memo:
         if spec.choices and raw is not None and str(raw).strip():
@@ -85,11 +109,10 @@ def _text_column(spec: ColumnSpec, values: np.ndarray) -> tuple[np.ndarray, np.n
             memo[raw] = None
         else:
             memo[raw] = parse_cell(spec, raw)[0]
-    parsed = np.empty(len(values), dtype=object)
-    parsed[:] = list(map(memo.__getitem__, values.tolist()))
+    parsed[:] = list(map(memo.__getitem__, items))
     hard = _is_none(parsed) if spec.required else np.zeros(len(values), dtype=bool)
     if refused:
-        hard = hard | np.fromiter((v in refused for v in values.tolist()), dtype=bool, count=len(values))
+        hard = hard | np.fromiter((v in refused for v in items), dtype=bool, count=len(values))
     return parsed, np.asarray(hard, dtype=bool)
 
 
@@ -117,20 +140,15 @@ def _number_column(spec: ColumnSpec, values: np.ndarray) -> tuple[np.ndarray, np
 
 def _extra_column(values: np.ndarray) -> np.ndarray:
     """Cells of unknown columns as they came (dates as text); equal texts share one object."""
-    kinds = set(map(type, values))
+    items = values.tolist()
+    kinds = set(map(type, items))
     if kinds <= _PLAIN_EXTRA_TYPES:
-        out = values.copy()
-        if kinds <= {str, type(None)}:
-            memo = dict.fromkeys(values.tolist())
-            for raw in memo:
-                memo[raw] = raw
-            out[:] = list(map(memo.__getitem__, values.tolist()))
+        out = np.empty(len(values), dtype=object)
+        out[:] = _shared(items) if kinds <= {str, type(None)} else items
         out[_blank(values)] = None
         return out
     out = np.empty(len(values), dtype=object)
-    out[:] = [
-        None if v is None or v == "" else v if isinstance(v, str | int | float) else str(v) for v in values.tolist()
-    ]
+    out[:] = [None if v is None or v == "" else v if isinstance(v, str | int | float) else str(v) for v in items]
     return out
 
 

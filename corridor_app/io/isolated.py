@@ -2,32 +2,39 @@
 
 The parsers underneath can abort the whole process (a Rust panic or failed
 allocation in calamine is not an exception Python can catch) or exhaust memory.
-``load_workbook_isolated`` runs ``preflight`` and the parser in a fresh child
-process whose address space and CPU time are limited, waits at most until the
-deadline, and then interprets the raw cells in this process. Every outcome is
-a ``Workbook`` or a ``LoadError`` in plain words.
+``load_workbook_isolated`` runs ``preflight``, the parser and the building of
+the workbook in a fresh child process whose address space and CPU time are
+limited, and waits at most until the deadline. Every outcome is a ``Workbook``
+or a ``LoadError`` in plain words.
 
-The child imports only the readers (no pandas, no Qt), so the isolation costs
-about one Python start-up (see docs/RELIABILITY.md for the measured overhead).
-Only plain data crosses back (sheets of str/float/int/bool/date values and
-``Problem`` records), through an unpickler that accepts nothing else.
+The child imports the readers and the model (no pandas, no Qt), so the
+isolation costs about one Python start-up (see docs/RELIABILITY.md). Only data
+crosses back, through an unpickler that accepts plain values, numpy arrays and
+the model's own classes, nothing that can run code. The workbook crosses as
+columns, which is far cheaper than its millions of cells would be.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import os
 import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
+from corridor_app.io.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
+from corridor_app.io.xmlscan import MAX_CELLS
 from corridor_app.model.workbook import Workbook
 
 LOAD_TIMEOUT_S = 10.0
@@ -48,6 +55,23 @@ _ALLOWED = {
     ("builtins", "set"),
     ("builtins", "frozenset"),
 }
+# A built workbook also carries numpy columns and the model's own classes (and nothing that runs code).
+_ALLOWED_NUMPY = {
+    ("numpy", "dtype"),
+    ("numpy", "ndarray"),
+    ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy._core.numeric", "_frombuffer"),
+    ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy.core.numeric", "_frombuffer"),
+}
+_ALLOWED_FUNCTIONS = {("corridor_app.model.schema", "table_spec")}
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+class LoadCancelled(LoadError):
+    """The user cancelled the load; the child was stopped."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +83,32 @@ class IsolatedRead:
     peak_bytes: int
 
 
+@dataclass(frozen=True)
+class IsolatedLoad:
+    """The workbook a child built, with what it cost: wall time and the child's peak memory."""
+
+    workbook: Workbook
+    seconds: float
+    peak_bytes: int
+
+
 class _PlainUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> object:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"unexpected {module}.{name} from the reader process")
-        return super().find_class(module, name)
+    """Accepts plain data, numpy arrays and classes of ``corridor_app.model`` (when ``model`` is set), nothing else."""
+
+    def __init__(self, data: bytes, model: bool = False) -> None:
+        super().__init__(io.BytesIO(data))
+        self.model = model
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        if self.model and ((module, name) in _ALLOWED_NUMPY or (module, name) in _ALLOWED_FUNCTIONS):
+            return super().find_class(module, name)
+        if self.model and module.startswith("corridor_app.model.") and module.replace(".", "").isidentifier():
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} from the reader process")
 
 
 def _process_age() -> float:
@@ -88,6 +133,111 @@ def deadline_from_process_start(timeout: float = LOAD_TIMEOUT_S) -> float:
     return time.monotonic() + timeout - (age if age < timeout / 2 else 0.0)
 
 
+class _Channel:
+    """Reads the child's stdout on a thread: its ``@`` lines as they come, then the answer's bytes."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], progress: Progress | None) -> None:
+        self.budget: tuple[float, int] | None = None
+        self.answer = b""
+        self.errors = b""
+        self._progress = progress
+        self._threads = [
+            threading.Thread(target=self._read_out, args=(proc.stdout,), daemon=True),
+            threading.Thread(target=self._read_err, args=(proc.stderr,), daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _read_out(self, pipe: IO[bytes]) -> None:
+        while line := pipe.readline(256):
+            if line == b"@answer\n":
+                self.answer = pipe.read()
+                return
+            words = line.split()
+            try:
+                if words[:1] == [b"@budget"] and self.budget is None:  # only the first: sent before any parser ran
+                    self.budget = (float(words[1]), int(words[2]))
+                elif words[:1] == [b"@progress"] and self._progress is not None:
+                    self._progress(min(1.0, int(words[1]) / 1000), "Reading")
+            except (IndexError, ValueError):
+                continue
+
+    def _read_err(self, pipe: IO[bytes]) -> None:
+        self.errors = pipe.read()[-65536:]
+
+    def join(self, proc: subprocess.Popen[bytes]) -> None:
+        for thread in self._threads:
+            thread.join(timeout=5)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
+
+
+def _run(
+    path: str,
+    mode: str,
+    *,
+    timeout: float,
+    memory: int,
+    deadline: float | None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> tuple[object, float, int]:
+    """Run the child on ``path`` in ``mode``; return its payload, the wall time and its peak memory."""
+    started = time.monotonic()
+    end = deadline if deadline is not None else started + timeout
+    remaining = end - started
+    if remaining <= 0:
+        raise LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
+    cpu = int(remaining) + 1
+    memory_cap = memory_ceiling(memory)
+    seconds_cap = seconds_ceiling(remaining, MAX_CELLS)
+    args = [path, str(memory), str(cpu), mode, str(memory_cap), str(int(seconds_cap) + 1)]
+    cmd = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, *args]
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG")}
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    except OSError as exc:
+        raise LoadError(path, f"the reader process could not be started ({exc.strerror})") from None
+    channel = _Channel(proc, progress)
+    granted = False
+    limit = timeout
+    try:
+        while proc.poll() is None:
+            if channel.budget is not None and not granted:
+                granted = True  # a verified large sheet: wait as long as its budget, never past the ceiling
+                extra = min(channel.budget[0] - cpu, seconds_cap - remaining)
+                if extra > 0:
+                    end += extra
+                    limit = timeout + extra
+                memory = min(max(memory, channel.budget[1]), memory_cap)
+            if cancelled is not None and cancelled():
+                raise LoadCancelled(path, "the load was cancelled")
+            if time.monotonic() >= end:
+                raise LoadError(path, f"reading the file took longer than {limit:g} s and was stopped")
+            try:
+                proc.wait(timeout=max(0.001, min(0.05, end - time.monotonic())))
+            except subprocess.TimeoutExpired:
+                continue
+    except LoadError:
+        proc.kill()
+        proc.wait()
+        channel.join(proc)
+        raise
+    channel.join(proc)
+    seconds = time.monotonic() - started
+    answer = _answer(channel.answer, model=mode == "workbook")
+    if answer is None:
+        raise _failure(path, proc.returncode, channel.errors, memory, limit)
+    status, payload, peak_kib = answer
+    if status == "memory":
+        raise LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
+    if status == "error":
+        assert isinstance(payload, dict)
+        raise LoadError(path, **payload)
+    return payload, seconds, int(peak_kib) * 1024
+
+
 def read_sheets_isolated(
     path: str | os.PathLike[str],
     *,
@@ -102,55 +252,30 @@ def read_sheets_isolated(
     LoadError
         The file was refused, the child ran out of time or memory, or it crashed.
     """
-    path = os.fspath(path)
-    started = time.monotonic()
-    end = deadline if deadline is not None else started + timeout
-    remaining = end - started
-    if remaining <= 0:
-        raise LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
-    cmd = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, path, str(memory), str(int(remaining) + 1)]
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG")}
-    try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
-    except OSError as exc:
-        raise LoadError(path, f"the reader process could not be started ({exc.strerror})") from None
-    try:
-        out, err = proc.communicate(timeout=remaining)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        raise LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped") from None
-    seconds = time.monotonic() - started
-    answer = _answer(out)
-    if answer is None:
-        raise _failure(path, proc.returncode, err, memory, timeout)
-    status, payload, peak_kib = answer
-    if status == "memory":
-        raise LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
-    if status == "error":
-        assert isinstance(payload, dict)
-        raise LoadError(path, **payload)
-    assert isinstance(payload, list)
-    return IsolatedRead(payload, seconds, int(peak_kib) * 1024)
+    payload, seconds, peak = _run(os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline)
+    if not (isinstance(payload, list) and all(isinstance(s, RawSheet) for s in payload)):
+        raise LoadError(os.fspath(path), "the reader process answered with something else than sheets")
+    return IsolatedRead(payload, seconds, peak)
 
 
-def _answer(out: bytes) -> tuple[str, object, int] | None:
+def _answer(out: bytes, *, model: bool = False) -> tuple[str, object, int] | None:
     if not out:
         return None
     try:
-        answer = _PlainUnpickler(io.BytesIO(out)).load()
+        answer = _PlainUnpickler(out, model).load()
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         return None
     if not (isinstance(answer, tuple) and len(answer) == 3 and answer[0] in ("ok", "error", "memory")):
         return None
-    if answer[0] == "ok" and not all(isinstance(s, RawSheet) for s in answer[1]):
+    if answer[0] == "ok" and not isinstance(answer[1], Workbook | list):
         return None
     return answer  # type: ignore[no-any-return]
 
 
 def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
     text = err.decode("utf-8", "replace")
-    if "memory allocation of" in text or "MemoryError" in text or "Cannot allocate memory" in text:
+    lowered = text.lower()
+    if any(m in lowered for m in ("memory allocation of", "memoryerror", "cannot allocate memory", "failed to map")):
         return LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
     if code in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL) and "panicked" not in text:
         return LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
@@ -162,28 +287,61 @@ def _mib(n: int) -> str:
     return f"{n / 1024**3:g} GiB" if n >= 1024**3 else f"{n // 1024**2} MiB"
 
 
+def load_isolated(
+    path: str | os.PathLike[str],
+    *,
+    timeout: float = LOAD_TIMEOUT_S,
+    memory: int = LOAD_MEMORY_BYTES,
+    deadline: float | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> IsolatedLoad:
+    """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``."""
+    path = os.fspath(path)
+    payload, seconds, peak = _run(
+        path, "workbook", timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+    )
+    if not isinstance(payload, Workbook):
+        raise LoadError(path, "the reader process answered with something else than a workbook")
+    return IsolatedLoad(payload, seconds, peak)
+
+
 def load_workbook_isolated(
     path: str | os.PathLike[str],
     *,
     timeout: float = LOAD_TIMEOUT_S,
     memory: int = LOAD_MEMORY_BYTES,
     deadline: float | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Workbook:
     """Load ``path`` without risk to this process: at most ``timeout`` seconds and ``memory`` bytes.
 
     ``deadline`` (a ``time.monotonic()`` value) overrides ``timeout`` when the
-    count must start earlier, e.g. at the command's start.
+    count must start earlier, e.g. at the command's start. A sheet the
+    preflight has verified as larger than the base limits get a budget in
+    proportion to its cells (``io/budget.py``). ``progress(fraction, text)``
+    is called as the load advances, from a reader thread; ``cancelled()`` is
+    polled, and stops the child when it says so (``LoadCancelled``).
 
     Raises
     ------
     LoadError
         The file cannot be loaded; the message says why in plain words.
     """
-    from corridor_app.io.loader import build_workbook
+    return load_isolated(
+        path, timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+    ).workbook
 
-    read = read_sheets_isolated(path, timeout=timeout, memory=memory, deadline=deadline)
-    return build_workbook(os.fspath(path), read.sheets)
 
-
-__all__ = ["LOAD_MEMORY_BYTES", "LOAD_TIMEOUT_S", "IsolatedRead", "load_workbook_isolated", "read_sheets_isolated"]
+__all__ = [
+    "LOAD_MEMORY_BYTES",
+    "LOAD_TIMEOUT_S",
+    "IsolatedLoad",
+    "IsolatedRead",
+    "LoadCancelled",
+    "load_isolated",
+    "load_workbook_isolated",
+    "read_sheets_isolated",
+]
 _ = dt  # datetime values are among the allowed payload types

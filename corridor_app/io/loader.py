@@ -31,7 +31,11 @@ def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
         The file is refused by the preflight or cannot be parsed.
     """
     path = str(path)
-    checked = preflight(path)
+    return read_checked(path, preflight(path))
+
+
+def read_checked(path: str, checked: Preflight) -> list[RawSheet]:
+    """Read every sheet of ``path``, which ``preflight`` has passed as ``checked``."""
     if checked.kind == "text":
         return [read_csv(path)]
     sheets = read_spreadsheet(path)

@@ -41,7 +41,7 @@ from corridor_app.model.errors import column_letter
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 10_000
-MAX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_INFLATED_BYTES = 2 * 1024**3
 MAX_RATIO = 200  # inflated / compressed, for parts above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024

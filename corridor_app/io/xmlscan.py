@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-MAX_CELLS = 2_000_000
-MAX_BOX_CELLS = 5_000_000
+MAX_CELLS = 16_000_000
+MAX_BOX_CELLS = 20_000_000
 MAX_MERGES = 100_000
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, SupportsIndex
 
 from corridor_app.model.errors import ParseError
 from corridor_app.model.measures import parse_measure
@@ -62,6 +62,12 @@ class TableSpec:
 
     def names(self) -> tuple[str, ...]:
         return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[object, ...]:
+        """The format's own tables pickle by key, so a workbook read in a child process keeps them identical."""
+        if TABLES_BY_KEY.get(self.key) is self:
+            return (table_spec, (self.key,))
+        return super().__reduce_ex__(protocol)
 
 
 _CORRIDOR = ColumnSpec("corridor", "Corridor", aliases=("коридор", "маршрут коридора", "corridor name"))
@@ -300,6 +306,12 @@ FX = TableSpec(
 
 TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS, FX)
 TABLES_BY_KEY = {t.key: t for t in TABLES}
+
+
+def table_spec(key: str) -> TableSpec:
+    """The format's table ``key`` (what a pickled ``TableSpec`` is read back as)."""
+    return TABLES_BY_KEY[key]
+
 
 _TOTAL_LABEL = re.compile(r"^(grand\s+)?(total|sum|итого|всего|итог|общая сумма|сумма)\b", re.IGNORECASE)
 

@@ -126,6 +126,19 @@ class Table:
         # Header text each column had in the loaded file, written back on save.
         self.headers: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the derived column lookup (rebuilt from the spec)."""
+        state = dict(self.__dict__)
+        del state["_known"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._known = {c.key: c for c in self.spec.columns}
+        # Stamps count per process: a table read in another process gets fresh ones, so no cache here
+        # can mistake it for a table it has seen.
+        self._touch()
+
     def stamp(self, key: str) -> int:
         """Changes whenever column ``key`` (or the table's shape) changes; equal stamps mean equal data."""
         return self._stamps.get(key, 0)

@@ -88,6 +88,7 @@ def test_child_measures_its_own_peak_memory() -> None:
         (-24, b"", "took longer than 10 s"),
         (1, b"Traceback ... MemoryError", "needed more than 1 GiB"),
         (1, b"SystemError", "crashed on this file (exit code 1)"),
+        (1, b"ImportError: x.so: failed to map segment from shared object", "needed more than 1 GiB"),
     ],
 )
 def test_how_a_dead_child_is_explained(code: int, stderr: bytes, expected: str) -> None:
@@ -101,8 +102,9 @@ def test_only_plain_data_is_accepted_from_the_child() -> None:
     assert isolated._answer(pickle.dumps(("ok", [], 0))) == ("ok", [], 0)
 
 
-def test_cli_counts_its_own_start_up() -> None:
+def test_cli_counts_its_own_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
     # In a long-running process (this test run) the count starts now, not at the process start.
+    monkeypatch.setattr(isolated, "_process_age", lambda: 60.0)
     assert isolated.deadline_from_process_start(10) == pytest.approx(time.monotonic() + 10, abs=0.5)
 
 
@@ -117,3 +119,45 @@ def test_cli_refuses_hostile_file_with_one_line(tmp_path: Path) -> None:
     assert time.monotonic() - started < 10
     assert done.returncode == cli.EXIT_UNREADABLE
     assert done.stderr.count("\n") == 1 and "DTD" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_workbook_built_in_the_child_is_the_app_s_own() -> None:
+    # issue 7: the child builds the workbook; it comes back with the format's own table specs and fresh stamps.
+    from corridor_app.model.schema import CONTRIBUTIONS
+
+    here = load_workbook(BUNDLED)
+    loaded = isolated.load_isolated(BUNDLED)
+    table = loaded.workbook.table("contributions")
+    assert table.spec is CONTRIBUTIONS
+    assert table.records() == here.table("contributions").records()
+    assert table.stamp("amount") > here.table("contributions").stamp("amount")  # stamped in this process
+    assert 0 < loaded.peak_bytes < isolated.LOAD_MEMORY_BYTES
+
+
+def test_a_workbook_answer_admits_model_classes_but_nothing_that_runs_code() -> None:
+    book = load_workbook(BUNDLED)
+    answer = isolated._answer(pickle.dumps(("ok", book, 0)), model=True)
+    assert answer is not None and answer[1].table("contributions").records() == book.table("contributions").records()
+    assert isolated._answer(pickle.dumps(("ok", book, 0))) is None  # a sheets answer may not hold a workbook
+    from corridor_app.model import reconcile
+
+    assert isolated._answer(pickle.dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None
+    assert isolated._answer(pickle.dumps(("ok", [print], 0)), model=True) is None
+
+
+def test_the_channel_reads_budget_progress_then_the_answer() -> None:
+    script = "import sys; sys.stdout.buffer.write(b'@budget 12.5 99\\n@progress 500\\n@budget 99 99\\n@answer\\nxyz')"
+    seen: list[float] = []
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    channel = isolated._Channel(proc, lambda fraction, _text: seen.append(fraction))
+    proc.wait(timeout=30)
+    channel.join(proc)
+    assert channel.budget == (12.5, 99)  # only the first: a later one could come from a compromised parser
+    assert seen == [0.5] and channel.answer == b"xyz"
+
+
+def test_cancel_stops_the_child() -> None:
+    started = time.monotonic()
+    with pytest.raises(isolated.LoadCancelled):
+        isolated.load_workbook_isolated(BUNDLED, cancelled=lambda: True)
+    assert time.monotonic() - started < 5

@@ -89,8 +89,8 @@ def test_window_loader_reads_in_a_child_process(monkeypatch, qtbot, tmp_path, se
     import corridor_app.io.isolated as isolated
 
     calls: list[str] = []
-    real = isolated.read_sheets_isolated
-    monkeypatch.setattr(isolated, "read_sheets_isolated", lambda p, **kw: calls.append(str(p)) or real(p, **kw))
+    real = isolated.load_isolated
+    monkeypatch.setattr(isolated, "load_isolated", lambda p, **kw: calls.append(str(p)) or real(p, **kw))
     data = tmp_path / "small.csv"
     data.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
     assert app.load_for_window(str(data)).table("contributions").value(0, "amount") == 2.5
