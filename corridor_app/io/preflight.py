@@ -123,6 +123,13 @@ def _ole_kind(path: str, p: Path, size: int) -> str:
     return "xls"
 
 
+def _stats(scanner: XmlScanner | FastWorksheetScanner) -> SheetStats | None:
+    """The cell counts of a worksheet scanner (a full one only once its fast twin gave up), else None."""
+    if isinstance(scanner, FastWorksheetScanner):
+        return None if scanner.needs_full else scanner.stats
+    return scanner.stats if isinstance(scanner, WorksheetScanner) else None
+
+
 def _name(info: zipfile.ZipInfo) -> str:
     return info.filename.replace("\\", "/").lstrip("/")
 
@@ -221,6 +228,10 @@ class _Inflater:
                         scanner.feed(chunk)
             if scanner is not None:
                 scanner.feed(b"", final=True)
+                finished = scanner.sheets.values() if isinstance(scanner, OdsContentScanner) else [_stats(scanner)]
+                for stats in finished:
+                    if stats is not None:
+                        stats.finish()
         except ScanError as exc:
             if isinstance(scanner, OdsContentScanner) and scanner.sheets:
                 sheet = list(scanner.sheets)[-1]

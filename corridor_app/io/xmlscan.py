@@ -16,6 +16,9 @@ from xml.parsers import expat
 
 MAX_CELLS = 16_000_000
 MAX_BOX_CELLS = 20_000_000
+# A bounding box above this must be at least half filled: a million-row registry is, a file of two
+# far-apart cells (which readers would allocate as millions of empty ones) is not.
+MAX_SPARSE_BOX_CELLS = 5_000_000
 MAX_MERGES = 100_000
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
@@ -78,6 +81,16 @@ class SheetStats:
                 f"({self.box:,} cells, more than {MAX_BOX_CELLS:,}); delete the stray far-away cells",
                 max_row,
                 max_col,
+            )
+
+    def finish(self) -> None:
+        """The checks that need every cell counted: a large bounding box must be mostly filled."""
+        if self.box > MAX_SPARSE_BOX_CELLS and self.box > 2 * self.cells:
+            raise ScanError(
+                f"its {self.cells:,} cells spread over {self.height:,} rows x {self.width:,} columns "
+                f"({self.box:,} cells, more than {MAX_SPARSE_BOX_CELLS:,}); delete the stray far-away cells",
+                self.max_row,
+                self.max_col,
             )
 
     @property

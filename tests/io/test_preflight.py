@@ -264,3 +264,24 @@ def test_fast_scan_refuses_a_dtd_and_a_far_away_cell() -> None:
     )
     with pytest.raises(ScanError, match="spread over"):
         _scan_part(FastWorksheetScanner(), far)
+
+
+def test_a_large_box_must_be_mostly_filled() -> None:
+    # issue 6 and 7: a million-row registry's box is full and passes; two far-apart cells in one are refused.
+    from corridor_app.io.xmlscan import ScanError, SheetStats
+
+    full = SheetStats()
+    full.add_block(1, 1_000_000, 0, 9, 10_000_000)
+    full.finish()
+    sparse = SheetStats()
+    sparse.add_block(1, 1, 0, 0, 1)
+    sparse.add_block(1_000_000, 1_000_000, 15, 15, 1)
+    with pytest.raises(ScanError, match="2 cells spread over 1,000,000 rows x 16 columns"):
+        sparse.finish()
+
+
+def test_far_apart_cells_in_a_tall_sheet_are_refused_by_the_preflight(tmp_path: Path) -> None:
+    rows = '<row r="1">' + number("A1", 1) + '</row><row r="1000000">' + number("P1000000", 2) + "</row>"
+    with pytest.raises(LoadError, match="far-away cells") as info:
+        preflight.preflight(str(make_xlsx(tmp_path / "tall.xlsx", rows)))
+    assert info.value.sheet
