@@ -158,6 +158,8 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
             events, _ = probe("export_events", str(path), str(out))
             out.unlink(missing_ok=True)
             report.add("event loop during File > Export, longest gap", label, events["max"], None, "ms", "<= 50 ms")
+            opened, _ = probe("open_events", str(path))
+            report.add("event loop during File > Open, longest gap", label, opened["max"], None, "ms", "<= 50 ms")
     return report
 
 

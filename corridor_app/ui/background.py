@@ -11,12 +11,16 @@ Cancel stops waiting at once and discards the result: the caller's state (the
 current workbook) is left untouched. Work that polls ``cancelled()`` stops early;
 work that cannot be interrupted (one calamine call) finishes in the background
 and its result is dropped.
+
+Work that must run on the GUI thread (building widgets) goes through
+``run_in_steps``: a generator advanced one step per event-loop turn, so the
+window paints and answers between steps.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
@@ -27,6 +31,7 @@ Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
 SHOW_AFTER_MS = 200
 _LIVE: set[QThread] = set()
+_LIVE_STEPS: set[StepRunner] = set()
 
 
 def call_plain(fn: Callable[[], Any]) -> Work:
@@ -145,3 +150,53 @@ class BackgroundTask(QObject):
 def run_in_background(work: Work, progress_title: str, parent: QWidget | None = None) -> BackgroundTask:
     """Start ``work(progress, cancelled)`` on a worker thread; connect to the returned task's signals."""
     return BackgroundTask(work, progress_title, parent).start()
+
+
+class StepRunner(QObject):
+    """Advances a generator one step per event-loop turn; emits ``finished`` after the last step.
+
+    A step that raises stops the runner and the error propagates to Qt's handler.
+    """
+
+    finished = Signal()
+
+    def __init__(self, steps: Iterator[object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps = steps
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timeout)
+
+    def start(self) -> StepRunner:
+        _LIVE_STEPS.add(self)  # a runner without a parent must not be collected while it runs
+        self._timer.start()
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        """Abandon the remaining steps (``finished`` is not emitted)."""
+        self._timer.stop()
+        _LIVE_STEPS.discard(self)
+        close = getattr(self._steps, "close", None)
+        if close is not None:
+            close()
+
+    def _on_timeout(self) -> None:
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._timer.stop()
+            _LIVE_STEPS.discard(self)
+            self.finished.emit()
+        except BaseException:
+            self._timer.stop()
+            _LIVE_STEPS.discard(self)
+            raise
+
+
+def run_in_steps(steps: Iterator[object], parent: QObject | None = None) -> StepRunner:
+    """Start advancing ``steps`` one per event-loop turn; connect to the runner's ``finished``."""
+    return StepRunner(steps, parent).start()

@@ -2,10 +2,14 @@
 
 Each chart subscribes to the workbook itself; this area only builds them,
 forwards the corridor and display-currency choices, and detaches them all when
-the window switches to another file.
+the window switches to another file. Building the six charts takes about
+120 ms, so a window opening a file builds them one per event-loop turn
+(``staged=True``, then ``build_steps``) instead of blocking for all six (issue 7).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from PySide6.QtWidgets import QTabWidget
 
@@ -21,19 +25,31 @@ from corridor_app.ui.scenario_charts import ScenarioCharts
 class ChartArea(QTabWidget):
     """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared."""
 
-    def __init__(self, workbook: Workbook, corridor: str, display: Display) -> None:
+    def __init__(self, workbook: Workbook, corridor: str, display: Display, *, staged: bool = False) -> None:
         super().__init__()
+        # With ``staged`` the caller runs these steps (one chart each) before the area is used.
+        self.build_steps = self._build(workbook, corridor, display)
+        if not staged:
+            for _ in self.build_steps:
+                pass
+
+    def _build(self, workbook: Workbook, corridor: str, display: Display) -> Iterator[None]:
         self.chart = ContributionsChart(workbook, corridor)
-        self.shares_chart = SharesChart(workbook, corridor)
-        self.scenario_charts = ScenarioCharts(workbook, corridor)
-        self.pacing_panel = PacingPanel(workbook)
-        self.projects_chart = ProjectsBreakdownChart(workbook, display, corridor)
-        self.comparison_chart = CorridorComparisonChart(workbook, display)
         self.addTab(self.chart, "By country")
+        yield
+        self.shares_chart = SharesChart(workbook, corridor)
         self.addTab(self.shares_chart, "Shares")
+        yield
+        self.scenario_charts = ScenarioCharts(workbook, corridor)
         self.addTab(self.scenario_charts, "Scenarios")
+        yield
+        self.pacing_panel = PacingPanel(workbook)
         self.addTab(self.pacing_panel, "Targets pacing")
+        yield
+        self.projects_chart = ProjectsBreakdownChart(workbook, display, corridor)
         self.addTab(self.projects_chart, "Projects")
+        yield
+        self.comparison_chart = CorridorComparisonChart(workbook, display)
         self.addTab(self.comparison_chart, "Corridors compared")
 
     def set_corridor(self, corridor: str) -> None:

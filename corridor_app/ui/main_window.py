@@ -8,10 +8,10 @@ Selecting rows brushes their bars; clicking a bar selects its rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,11 +31,12 @@ from corridor_app.io.errors import LoadError, SaveError
 from corridor_app.io.loader import OPEN_FILTER
 from corridor_app.io.writer import save_workbook
 from corridor_app.model.edits import Edit
+from corridor_app.model.errors import Problem
 from corridor_app.model.reconcile import corridor_unit
 from corridor_app.model.schema import Value
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.background import BackgroundTask, call_plain, run_in_background
+from corridor_app.ui.background import BackgroundTask, StepRunner, call_plain, run_in_background, run_in_steps
 from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.chart_area import ChartArea
@@ -61,9 +62,15 @@ IN_PLACE = {".xlsx", ".xlsm"}
 Loader = Callable[[str], Workbook]
 
 
+def workbook_findings(workbook: Workbook) -> list[Problem]:
+    """What the status bar reports after a load: the reader's problems, then validation warnings."""
+    return workbook.problems + [p for p in validate(workbook) if p.severity != "info"]
+
+
 class MainWindow(QMainWindow):
     """One workbook on screen: tabs of tables, the charts and the reconciliation."""
 
+    sig_file_opened = Signal(str)  # a file's workbook is on screen (after Open, in the background or not)
     untitled_name = "untitled"  # the title without a file (the bundled dataset says so)
 
     def __init__(
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, TablePanel] = {}
         self.table_models: dict[str, WorkbookTableModel] = {}
         self.table_views: dict[str, QTableView] = {}
+        self._pending_install: StepRunner | None = None
         self.setAcceptDrops(True)
         self._build_actions()
         self._install(workbook)
@@ -136,65 +144,114 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._add(edit_menu, "&Find…", lambda: self.current_panel().focus_filter(), keys.Find)
 
-    def _install(self, workbook: Workbook) -> None:
-        """Build every view over ``workbook``; the previous views stop listening."""
-        self._detach_views()
-        self.workbook = workbook
-        self.undo_stack.clear()
+    def _install(self, workbook: Workbook, findings: list[Problem] | None = None) -> None:
+        """Build every view over ``workbook`` at once; the previous views stop listening."""
+        self._stop_pending_install()
+        for _ in self._install_steps(workbook, findings):
+            pass
+
+    def _install_in_steps(self, workbook: Workbook, findings: list[Problem] | None = None) -> StepRunner:
+        """The same, one step per event-loop turn: the window keeps painting (issue 7: never blocked > 50 ms).
+
+        The current views stay on screen, and edits are refused, until the last step swaps the new ones in.
+        """
+        self._stop_pending_install()
+        self._pending_install = run_in_steps(self._install_steps(workbook, findings), self)
+        return self._pending_install
+
+    def _stop_pending_install(self) -> None:
+        if self._pending_install is not None:
+            self._pending_install.stop()
+            self._pending_install = None
+
+    def _install_steps(self, workbook: Workbook, findings: list[Problem] | None) -> Iterator[None]:
+        """Build the views into locals, yielding between the costly parts, then swap them in at once."""
         corridors = workbook.corridors()
         first = corridors[0] if corridors else ""
-        self.reconciliation = ReconciliationPanel(workbook, first)
-        self.currency_box = DisplayCurrencyBox()
-        self.chart_tabs = ChartArea(workbook, first, self.currency_box.display)
-        self.currency_box.display_changed.connect(self.chart_tabs.set_display)
-        self.chart = self.chart_tabs.chart
-        self.projects_chart = self.chart_tabs.projects_chart
-        self.comparison_chart = self.chart_tabs.comparison_chart
-        self.chart.sig_bar_clicked.connect(self._on_bar_clicked)
-        self.corridor_box = QComboBox()
-        self.corridor_box.addItems(corridors or ["(no corridor)"])
-        self.corridor_box.currentTextChanged.connect(self._on_corridor_changed)
-        self.tabs = QTabWidget()
-        self.panels, self.table_models, self.table_views = {}, {}, {}
+        reconciliation = ReconciliationPanel(workbook, first)
+        currency_box = DisplayCurrencyBox()
+        yield
+        chart_tabs = ChartArea(workbook, first, currency_box.display, staged=True)
+        for _ in chart_tabs.build_steps:
+            yield
+        currency_box.display_changed.connect(chart_tabs.set_display)
+        chart_tabs.chart.sig_bar_clicked.connect(self._on_bar_clicked)
+        corridor_box = QComboBox()
+        corridor_box.addItems(corridors or ["(no corridor)"])
+        corridor_box.currentTextChanged.connect(self._on_corridor_changed)
+        tabs = QTabWidget()
+        panels: dict[str, TablePanel] = {}
         for key, title in TABLE_TABS:
             model = WorkbookTableModel(workbook, key, self.submit_edit)
             model.sig_edit_refused.connect(self._on_message)
-            panel = TablePanel(model, self.submit_edit, self._defaults_for)
+            panel = TablePanel(model, self.submit_edit, self._defaults_for, fit_columns=False)
             panel.sig_message.connect(self._on_message)
-            self.panels[key], self.table_models[key], self.table_views[key] = panel, model, panel.view
-            self.tabs.addTab(panel, title)
-        self.panels["contributions"].sig_rows_selected.connect(self.chart.highlight_rows)
-        self.log_model = ChangeLogModel(workbook)
+            panels[key] = panel
+            tabs.addTab(panel, title)
+            yield
+            for _ in panel.fit_column_steps():
+                yield
+        panels["contributions"].sig_rows_selected.connect(chart_tabs.chart.highlight_rows)
+        log_model = ChangeLogModel(workbook)
         log_view = QTableView()
-        log_view.setModel(self.log_model)
+        log_view.setModel(log_model)
         log_view.horizontalHeader().setStretchLastSection(True)
-        self.scenario_panel = ScenarioPanel(workbook, self.submit_edit, first)
-        self.scenario_panel.sig_edit_refused.connect(self._on_message)
-        self.scenario_panel.sig_scenario_changed.connect(self.chart_tabs.scenario_charts.set_scenario)
-        self.tabs.insertTab(len(TABLE_TABS) - 1, self.scenario_panel, "Scenarios")
-        self.tabs.addTab(log_view, "Change log")
+        scenario_panel = ScenarioPanel(workbook, self.submit_edit, first)
+        scenario_panel.sig_edit_refused.connect(self._on_message)
+        scenario_panel.sig_scenario_changed.connect(chart_tabs.scenario_charts.set_scenario)
+        tabs.insertTab(len(TABLE_TABS) - 1, scenario_panel, "Scenarios")
+        tabs.addTab(log_view, "Change log")
+        if findings is None:
+            findings = workbook_findings(workbook)
+        yield
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 4, 6, 0)
         top_layout.addWidget(QLabel("Corridor:"))
-        top_layout.addWidget(self.corridor_box)
-        top_layout.addWidget(self.reconciliation, 1)
+        top_layout.addWidget(corridor_box)
+        top_layout.addWidget(reconciliation, 1)
         top_layout.addWidget(QLabel("Display:"))
-        top_layout.addWidget(self.currency_box)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.chart_tabs)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        top_layout.addWidget(currency_box)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(tabs)
+        splitter.addWidget(chart_tabs)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(splitter, 1)
+        previous = self.centralWidget()
+        if previous is not None:
+            # Polish and lay out off screen now, so the swap's turn only paints.
+            central.ensurePolished()
+            central.resize(previous.size())
+            layout.activate()
+            yield
+        # The swap: from here on the window shows ``workbook``.
+        self._detach_views()
+        self._pending_install = None
+        self.workbook = workbook
+        self.undo_stack.clear()
+        self.reconciliation, self.currency_box, self.chart_tabs = reconciliation, currency_box, chart_tabs
+        self.chart = chart_tabs.chart
+        self.projects_chart = chart_tabs.projects_chart
+        self.comparison_chart = chart_tabs.comparison_chart
+        self.corridor_box, self.tabs, self.splitter = corridor_box, tabs, splitter
+        self.panels = panels
+        self.table_models = {key: panel.model for key, panel in panels.items()}
+        self.table_views = {key: panel.view for key, panel in panels.items()}
+        self.log_model, self.scenario_panel = log_model, scenario_panel
+        if previous is not None:
+            # Destroying the old views (~20 ms) waits for a later turn than the first paint of the new ones.
+            self.takeCentralWidget()
+            previous.hide()
+            QTimer.singleShot(0, previous.deleteLater)
         self.setCentralWidget(central)
         self._update_title()
-        self._show_findings()
+        self._show_findings(findings)
 
     def _detach_views(self) -> None:
         for model in self.table_models.values():
@@ -210,6 +267,10 @@ class MainWindow(QMainWindow):
     # --- edits ---------------------------------------------------------------
     def submit_edit(self, edit: Edit) -> None:
         """The one road for data changes from the UI: apply, log, record for undo."""
+        if self._pending_install is not None:
+            # The workbook on screen is about to be replaced: an edit now would be lost without a word.
+            self._on_message("Opening a file: the edit was not made")
+            return
         push_edit(self.undo_stack, self.workbook, edit)
 
     def _defaults_for(self, table: str) -> dict[str, Value]:
@@ -251,16 +312,14 @@ class MainWindow(QMainWindow):
         )
 
     def open_path(self, path: str) -> bool:
-        """Load ``path``; on failure say why and keep the current workbook."""
+        """Load ``path`` (blocking: scripts and tests); on failure say why and keep the current workbook."""
         try:
             workbook = self._loader(path)
         except LoadError as exc:
             QMessageBox.warning(self, "Cannot open file", exc.describe())
             return False
-        self.path = path
-        remember_file(self.settings, path)
         self._install(workbook)
-        self.safety.file_opened(path)
+        self._opened(path)
         return True
 
     def _on_open_triggered(self) -> None:
@@ -272,18 +331,32 @@ class MainWindow(QMainWindow):
             self.open_path_in_background(path)
 
     def open_path_in_background(self, path: str) -> BackgroundTask:
-        """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then."""
-        task = run_in_background(call_plain(lambda: self._loader(path)), f"Opening {Path(path).name}…", self)
-        task.finished.connect(lambda workbook: self._on_background_loaded(path, workbook))
+        """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then.
+
+        The task's ``finished`` means the file is read; the window then builds its views over a few
+        event-loop turns and emits ``sig_file_opened`` when it shows the new workbook.
+        """
+
+        def load() -> tuple[Workbook, list[Problem]]:
+            workbook = self._loader(path)
+            return workbook, workbook_findings(workbook)  # 0.5 s at 100k rows: not on the GUI thread
+
+        task = run_in_background(call_plain(load), f"Opening {Path(path).name}…", self)
+        task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded))
         task.failed.connect(self._on_background_load_failed)
         self._open_task = task
         return task
 
-    def _on_background_loaded(self, path: str, workbook: Workbook) -> None:
+    def _on_background_loaded(self, path: str, workbook: Workbook, findings: list[Problem]) -> None:
+        self._install_in_steps(workbook, findings).finished.connect(lambda: self._opened(path))
+
+    def _opened(self, path: str) -> None:
+        """``path`` is on screen: remember it, title it, offer crash recovery, say so."""
         self.path = path
         remember_file(self.settings, path)
-        self._install(workbook)
+        self._update_title()
         self.safety.file_opened(path)
+        self.sig_file_opened.emit(path)
 
     def _on_background_load_failed(self, error: object) -> None:
         text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
@@ -344,8 +417,7 @@ class MainWindow(QMainWindow):
         dirty = "" if self.undo_stack.isClean() else " *"
         self.setWindowTitle(f"{name}{dirty} — corridor_app")
 
-    def _show_findings(self) -> None:
-        problems = self.workbook.problems + [p for p in validate(self.workbook) if p.severity != "info"]
+    def _show_findings(self, problems: list[Problem]) -> None:
         if problems:
             self.statusBar().showMessage(
                 f"{len(problems)} warning{'s' if len(problems) != 1 else ''}: {problems[0]}", 15000
@@ -379,6 +451,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self._stop_pending_install()
         self.settings.setValue("window/geometry", self.saveGeometry())
         sizes = self.splitter.sizes()
         if sum(sizes):

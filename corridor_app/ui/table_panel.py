@@ -8,7 +8,7 @@ through ``submit`` (the undo stack).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -22,6 +22,8 @@ from corridor_app.model.schema import Value
 from corridor_app.ui.table_model import SORT_ROLE, WorkbookTableModel
 
 Defaults = Callable[[str], dict[str, Value]]
+# Rows measured when fitting a column (Qt's default is 1000: 36 ms a column, the window stalled on open).
+FIT_SAMPLE_ROWS = 250
 
 
 class TablePanel(QWidget):
@@ -30,7 +32,10 @@ class TablePanel(QWidget):
     sig_rows_selected = Signal(tuple)
     sig_message = Signal(str)
 
-    def __init__(self, model: WorkbookTableModel, submit: Callable[[Edit], None], defaults: Defaults) -> None:
+    def __init__(
+        self, model: WorkbookTableModel, submit: Callable[[Edit], None], defaults: Defaults, *, fit_columns: bool = True
+    ) -> None:
+        """Without ``fit_columns`` the caller runs ``fit_column_steps`` (one column per event-loop turn)."""
         super().__init__()
         self.model = model
         self._submit = submit
@@ -44,9 +49,10 @@ class TablePanel(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView()
         self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
+        # The indicator goes to "unsorted" before sorting is enabled: enabling sorts by the indicator's
+        # column, and sorting 100k rows by column 0 through Python data() blocked the window for 3 s (issue 7).
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
+        self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(
@@ -60,9 +66,9 @@ class TablePanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
-        for col in range(model.columnCount()):
-            self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        if fit_columns:
+            self.fit_columns()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
@@ -73,6 +79,21 @@ class TablePanel(QWidget):
         # Enter in the filter box goes to the first matching row, so find-then-edit needs no mouse.
         self.filter_box.returnPressed.connect(self._on_filter_return_pressed)
         self._build_actions()
+
+    def fit_column_steps(self) -> Iterator[None]:
+        """Fit each column to its header and first rows, within 60-260 px; one column per step.
+
+        Measuring a column asks the model for every role of ``FIT_SAMPLE_ROWS`` cells (about
+        10 ms a column), so a window opening a file spreads the columns over event-loop turns.
+        """
+        for col in range(self.model.columnCount()):
+            self.view.resizeColumnToContents(col)
+            self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
+            yield
+
+    def fit_columns(self) -> None:
+        for _ in self.fit_column_steps():
+            pass
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
         # Shortcuts live on the window's Edit menu (one owner per key); these serve the context menu.

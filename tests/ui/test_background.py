@@ -6,6 +6,7 @@ workbook until the new one is ready, and keep it for good on Cancel or failure.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loader import load_workbook
-from corridor_app.ui.background import run_in_background
+from corridor_app.ui.background import run_in_background, run_in_steps
 
 
 def test_open_in_background_installs_the_new_workbook(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -25,6 +26,9 @@ def test_open_in_background_installs_the_new_workbook(window, qtbot, tmp_path: P
     task = window.open_path_in_background(str(target))
     assert window.workbook is before  # nothing changes until the load is done
     with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert window.workbook is before  # read; the views are built over the next event-loop turns (issue 7)
+    with qtbot.waitSignal(window.sig_file_opened, timeout=10_000):
         pass
     assert window.workbook is not before
     assert window.path == str(target)
@@ -122,3 +126,64 @@ def test_progress_outside_0_1_is_clamped(qtbot, fraction: float) -> None:  # typ
     release.set()
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
+
+
+# --- GUI-thread work in steps (issue 7: the event loop is never blocked for more than 50 ms) ---------------------
+def test_steps_run_one_per_event_loop_turn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    order: list[str] = []
+
+    def steps():  # type: ignore[no-untyped-def]
+        for i in range(3):
+            order.append(f"step {i}")
+            yield
+
+    ticks = QTimer()
+    ticks.timeout.connect(lambda: order.append("tick"))
+    ticks.start(0)
+    with qtbot.waitSignal(run_in_steps(steps()).finished, timeout=5000):
+        pass
+    ticks.stop()
+    steps_at = [i for i, what in enumerate(order) if what.startswith("step")]
+    assert len(steps_at) == 3
+    assert all(b - a > 1 for a, b in itertools.pairwise(steps_at))  # other events ran in between
+
+
+def test_stopped_steps_never_finish(qtbot) -> None:  # type: ignore[no-untyped-def]
+    done: list[int] = []
+
+    def steps():  # type: ignore[no-untyped-def]
+        yield
+        done.append(1)
+        yield
+
+    runner = run_in_steps(steps())
+    finished: list[bool] = []
+    runner.finished.connect(lambda: finished.append(True))
+    runner.stop()
+    qtbot.wait(30)
+    assert not runner.running and done == [] and finished == []
+
+
+def test_background_open_swaps_the_views_in_at_the_last_step(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 7: the old views stay whole until the new ones are built; an edit in between is refused, not lost."""
+    from corridor_app.model.edits import SetCell
+
+    target = tmp_path / "small.csv"
+    target.write_text("Country,Amount\nIran,2.5\nRussia,4\n", encoding="utf-8")
+    before, old_chart = window.workbook, window.chart
+    with qtbot.waitSignal(window.open_path_in_background(str(target)).finished, timeout=10_000):
+        pass
+    turns = 0
+    while window.workbook is before:
+        assert window.chart is old_chart and window.table_models["contributions"].workbook is before
+        window.submit_edit(SetCell("contributions", 0, "amount", 99.0))
+        assert "not made" in window.statusBar().currentMessage()
+        qtbot.wait(1)
+        turns += 1
+        assert turns < 500
+    assert turns > 1  # built over several event-loop turns, not in one
+    assert before.table("contributions").value(0, "amount") != 99.0
+    assert window.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: window.path == str(target), timeout=5000)
+    window.submit_edit(SetCell("contributions", 0, "amount", 3.0))
+    assert window.workbook.table("contributions").value(0, "amount") == 3.0

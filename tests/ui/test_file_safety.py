@@ -152,8 +152,8 @@ def test_opened_file_with_a_chart_is_not_saved_over(window, qtbot, tmp_path, mon
     path = tmp_path / "charted.xlsx"
     book.save(path)
     window._loader = app.load_for_window
-    with qtbot.waitSignal(window.open_path_in_background(str(path)).finished, timeout=15_000):
-        pass
+    with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
+        window.open_path_in_background(str(path))
     window.submit_edit(SetCell("contributions", 0, "amount", 1.0))
     prompts = Prompts(Choice.CANCEL)
     window.safety.ask = prompts
@@ -203,8 +203,8 @@ def test_lock_file_on_open_is_a_warning(window, qtbot) -> None:  # type: ignore[
     target = Path(window.path)
     (target.parent / f".~lock.{target.name}#").write_text(",Boris,host,01.01.2025 10:00,/home/boris;", "utf-8")
     window.safety.ask = prompts = Prompts(Choice.OK)
-    with qtbot.waitSignal(window.open_path_in_background(str(target)).finished, timeout=15_000):
-        pass
+    with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
+        window.open_path_in_background(str(target))
     assert len(prompts.seen) == 1 and "open in LibreOffice (by Boris)" in prompts.seen[0].text
     assert "Save As" in prompts.seen[0].detail
 
@@ -270,8 +270,8 @@ def test_after_a_crash_the_edits_are_recovered_and_undoable(window, qtbot, tmp_p
     window._loader = app.load_for_window
     window.safety.ask = prompts = Prompts(Choice.RECOVER)
 
-    with qtbot.waitSignal(window.open_path_in_background(str(path)).finished, timeout=15_000):
-        pass
+    with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
+        window.open_path_in_background(str(path))
 
     assert "4 unsaved changes" in prompts.seen[0].text
     row = _iran(window.workbook)
@@ -299,8 +299,8 @@ def test_recovery_refused_when_the_file_changed(window, qtbot, tmp_path) -> None
 
     save_workbook(changed, path, keep_backups=False)  # someone saved the file since
     window.safety.ask = prompts = Prompts(Choice.RECOVER, Choice.OK)
-    with qtbot.waitSignal(window.open_path_in_background(str(path)).finished, timeout=15_000):
-        pass
+    with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
+        window.open_path_in_background(str(path))
     assert "has changed" in prompts.seen[1].text
     assert _amount(window) == pytest.approx(12.87) and window.undo_stack.count() == 0
     assert find_journal(path) is None
@@ -312,7 +312,7 @@ def test_recovery_discarded_on_request(window, qtbot, tmp_path) -> None:  # type
     _crash_while_editing(path, tmp_path)
     assert find_journal(path) is not None
     window.safety.ask = prompts = Prompts(Choice.DISCARD)
-    with qtbot.waitSignal(window.open_path_in_background(str(path)).finished, timeout=15_000):
-        pass
+    with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
+        window.open_path_in_background(str(path))
     assert len(prompts.seen) == 1 and prompts.seen[0].title == "Recover unsaved changes?"
     assert _amount(window) == pytest.approx(12.87) and find_journal(path) is None
