@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from corridor_app.cli import default_dataset
@@ -12,12 +13,18 @@ from corridor_app.io.loader import load_workbook
 from corridor_app.model.workbook import Workbook
 
 
-def load_for_window(path: str) -> Workbook:
+def load_for_window(
+    path: str,
+    progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Workbook:
     """The loader the window uses for Open, Open Recent, drag and drop and the start-up file.
 
-    The file is read in a limited child process (10 s, 1 GiB), so no file can crash or hang the window.
+    The file is read in a limited child process (10 s and 1 GiB, more only for a sheet counted as
+    large: io/budget.py), so no file can crash or hang the window; ``progress`` hears how far it has
+    come and ``cancelled`` stops it.
     """
-    return load_workbook_isolated(path)
+    return load_workbook_isolated(path, progress=progress, cancelled=cancelled)
 
 
 def create_window(path: str | None = None):  # type: ignore[no-untyped-def]

@@ -158,7 +158,8 @@ class _Channel:
                 if words[:1] == [b"@budget"] and self.budget is None:  # only the first: sent before any parser ran
                     self.budget = (float(words[1]), int(words[2]))
                 elif words[:1] == [b"@progress"] and self._progress is not None:
-                    self._progress(min(1.0, int(words[1]) / 1000), "Reading")
+                    done = min(1000, int(words[1]))
+                    self._progress(done / 1000, "Reading the cells…" if done < 650 else "Building the tables…")
             except (IndexError, ValueError):
                 continue
 
@@ -199,6 +200,8 @@ def _run(
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
     except OSError as exc:
         raise LoadError(path, f"the reader process could not be started ({exc.strerror})") from None
+    if progress is not None:
+        progress(0.02, "Checking the file…")
     channel = _Channel(proc, progress)
     granted = False
     limit = timeout

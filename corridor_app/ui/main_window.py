@@ -8,6 +8,7 @@ Selecting rows brushes their bars; clicking a bar selects its rows.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,7 +37,14 @@ from corridor_app.model.reconcile import corridor_unit
 from corridor_app.model.schema import Value
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.background import BackgroundTask, StepRunner, call_plain, run_in_background, run_in_steps
+from corridor_app.ui.background import (
+    BackgroundTask,
+    Cancelled,
+    Progress,
+    StepRunner,
+    run_in_background,
+    run_in_steps,
+)
 from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.chart_area import ChartArea
@@ -78,6 +86,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._loader = loader
+        self._loader_reports = {"progress", "cancelled"} <= set(inspect.signature(loader).parameters)
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -337,11 +346,15 @@ class MainWindow(QMainWindow):
         event-loop turns and emits ``sig_file_opened`` when it shows the new workbook.
         """
 
-        def load() -> tuple[Workbook, list[Problem]]:
-            workbook = self._loader(path)
-            return workbook, workbook_findings(workbook)  # 0.5 s at 100k rows: not on the GUI thread
+        def load(progress: Progress, cancelled: Cancelled) -> tuple[Workbook, list[Problem]]:
+            if self._loader_reports:  # the child-process loader: real progress, and Cancel stops the child
+                workbook = self._loader(path, progress=progress, cancelled=cancelled)  # type: ignore[call-arg]
+            else:
+                workbook = self._loader(path)
+            progress(0.95, "Checking the figures…")
+            return workbook, workbook_findings(workbook)  # not on the GUI thread
 
-        task = run_in_background(call_plain(load), f"Opening {Path(path).name}…", self)
+        task = run_in_background(load, f"Opening {Path(path).name}…", self)
         task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded))
         task.failed.connect(self._on_background_load_failed)
         self._open_task = task

@@ -153,7 +153,7 @@ def test_the_channel_reads_budget_progress_then_the_answer() -> None:
     proc.wait(timeout=30)
     channel.join(proc)
     assert channel.budget == (12.5, 99)  # only the first: a later one could come from a compromised parser
-    assert seen == [0.5] and channel.answer == b"xyz"
+    assert [f for f in seen] == [0.5] and channel.answer == b"xyz"
 
 
 def test_cancel_stops_the_child() -> None:

@@ -187,3 +187,32 @@ def test_background_open_swaps_the_views_in_at_the_last_step(window, qtbot, tmp_
     qtbot.waitUntil(lambda: window.path == str(target), timeout=5000)
     window.submit_edit(SetCell("contributions", 0, "amount", 3.0))
     assert window.workbook.table("contributions").value(0, "amount") == 3.0
+
+
+def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # issue 7: the window hands its progress dialog and Cancel to the child-process loader.
+    from corridor_app.app import load_for_window
+    from corridor_app.io.isolated import LoadCancelled
+
+    target = tmp_path / "small.csv"
+    target.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
+    heard: list[tuple[float, str]] = []
+    stopped: list[bool] = []
+
+    def loader(path: str, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        try:
+            return load_for_window(path, progress=lambda f, t: (heard.append((f, t)), progress(f, t)), cancelled=cancelled)
+        except LoadCancelled:
+            stopped.append(True)
+            raise
+
+    window._loader, window._loader_reports = loader, True
+    task = window.open_path_in_background(str(target))
+    with qtbot.waitSignal(window.sig_file_opened, timeout=20_000):
+        pass
+    assert heard[0] == (0.02, "Checking the file…") and any(t == "Building the tables…" for _f, t in heard)
+    before = window.workbook
+    task = window.open_path_in_background(str(target))
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=20_000)
+    assert window.workbook is before
