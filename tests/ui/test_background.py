@@ -201,7 +201,8 @@ def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, 
 
     def loader(path: str, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
         try:
-            return load_for_window(path, progress=lambda f, t: (heard.append((f, t)), progress(f, t)), cancelled=cancelled)
+            heard_too = lambda f, t: (heard.append((f, t)), progress(f, t))  # noqa: E731
+            return load_for_window(path, progress=heard_too, cancelled=cancelled)
         except LoadCancelled:
             stopped.append(True)
             raise
