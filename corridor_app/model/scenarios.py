@@ -105,7 +105,7 @@ def scenario_problems(workbook: Workbook) -> list[Problem]:
     """Warnings about Scenarios rows that are ignored or look mistaken, located by sheet and row."""
     adjustments, problems = _adjustments(workbook)
     table = workbook.table("scenarios")
-    known = {c.casefold() for c in workbook.table("contributions").column("country") if c}
+    known = {str(c).casefold() for c in dict.fromkeys(workbook.table("contributions").column("country").tolist()) if c}
     single = len(workbook.corridors()) <= 1
     for adj in adjustments:
         if not adj.country or adj.country.casefold() in known:
