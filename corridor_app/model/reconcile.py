@@ -46,7 +46,7 @@ class Reconciliation:
     residual: float | None
     residual_pct: float | None
     flagged: bool
-    rows: dict[str, list[int]] = field(default_factory=dict)
+    rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
     excluded: tuple[Excluded, ...] = ()
     totals_row: int | None = None
 
@@ -121,7 +121,7 @@ class _Layout:
     excluded_rows: np.ndarray  # the picked rows not counted, ascending
     codes_in: np.ndarray  # their country codes
     countries: tuple[tuple[int, str], ...]  # (code, label) in first-row order
-    rows: dict[str, list[int]]
+    rows: dict[str, tuple[int, ...]]
 
 
 _LAYOUTS: weakref.WeakKeyDictionary[Table, dict[tuple[object, ...], _Layout]] = weakref.WeakKeyDictionary()
@@ -162,7 +162,7 @@ def _layout(contrib: Table, name: str, unit_text: str, amounts_nan: np.ndarray |
         picked[~counted],
         codes_in,
         tuple((code, countries.labels[code]) for _first, code, _g in firsts),
-        {countries.labels[code]: g.tolist() for _first, code, g in firsts},
+        {countries.labels[code]: tuple(g.tolist()) for _first, code, g in firsts},  # shared, never copied
     )
     return layout
 

@@ -34,7 +34,7 @@ def contribution_bars(rec: Reconciliation, sort: bool = True) -> BarSeries:
         items.sort(key=lambda kv: -kv[1])
     labels = tuple(k or "(no country)" for k, _ in items)
     values = tuple(v for _, v in items)
-    rows = tuple(tuple(rec.rows.get(k, ())) for k, _ in items)
+    rows = tuple(rec.rows.get(k, ()) for k, _ in items)
     return BarSeries(labels, values, rows, rec.unit)
 
 

@@ -139,8 +139,11 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
 
     # --- linked brushing -----------------------------------------------------------
     def _brushes(self) -> list[object]:
-        self.highlighted = tuple(
-            i for i, rows in enumerate(self.series.rows) if self._highlight_rows.intersection(rows)
+        marked_rows = self._highlight_rows
+        self.highlighted = (
+            tuple(i for i, rows in enumerate(self.series.rows) if not marked_rows.isdisjoint(rows))
+            if marked_rows
+            else ()  # nothing selected: no pass over a million rows' bars
         )
         marked = set(self.highlighted)
         return [pg.mkBrush(HIGHLIGHT_COLOUR if i in marked else BAR_COLOUR) for i in range(len(self.series.rows))]

@@ -119,7 +119,7 @@ def test_repeated_country_is_added(seed: Workbook) -> None:
     )
     (rec,) = reconcile_totals(seed)
     assert rec.countries["Iran"] == 13.87
-    assert rec.rows["Iran"] == [1, 4]
+    assert rec.rows["Iran"] == (1, 4)
 
 
 def test_chart_series_come_from_the_reconciliation(seed: Workbook) -> None:
