@@ -121,20 +121,27 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
             write_xlsx(path, n)
             print(f"(generated {path.name}: {path.stat().st_size / MiB:.1f} MiB in {time.time() - t:.0f} s)")
         reps = repeat if n <= 100_000 else 1
+        # "ours" is the load as the window and the CLI run it: preflight, parse and build in a limited child.
+        iso, iso_wall = best(reps, "load_isolated", str(path))
         ours, ours_wall = best(reps, "load_ours", str(path))
         _floor, floor_wall = best(reps, "calamine_floor", str(path))
         cal, cal_wall = best(reps, "load_pandas", str(path), "calamine")
-        report.add("load, whole process: ours vs pandas+calamine", label, ours_wall, cal_wall, "s", "<= 1.5x")
-        report.add("load, whole process: ours vs calamine to_python", label, ours_wall, floor_wall, "s", "")
+        report.add("load, whole process: ours vs pandas+calamine", label, iso_wall, cal_wall, "s", "<= 1.5x")
+        report.add("load, whole process: ours vs calamine to_python", label, iso_wall, floor_wall, "s", "")
         if n <= openpyxl_max:
             _opx, opx_wall = best(reps, "load_pandas", str(path), "openpyxl")
-            report.add("load, whole process: ours vs pandas+openpyxl", label, ours_wall, opx_wall, "s", "<= 0.25x")
-        report.add("load, in process: ours vs pandas+calamine", label, ours["seconds"], cal["seconds"], "s", "")
-        grown = ours["rss_peak"] - ours["rss_base"]
-        report.add("peak memory growth vs data as DataFrames", label, grown, cal["frame_bytes"], "MiB", "<= 3x")
+            report.add("load, whole process: ours vs pandas+openpyxl", label, iso_wall, opx_wall, "s", "<= 0.25x")
+        report.add("load in process (no child) vs pandas+calamine", label, ours_wall, cal_wall, "s", "")
+        # The child's whole resident peak, or this process's growth when larger: they do not overlap in time
+        # (the child has exited when the workbook is unpickled here).
+        grown = max(iso["child_peak"], iso["rss_peak"] - iso["rss_base"])
+        report.add("peak memory of the load vs data as DataFrames", label, grown, cal["frame_bytes"], "MiB", "<= 3x")
+        pandas_grown = cal["rss_peak"] - cal["rss_base"]
+        report.add("peak memory of the load: ours vs pandas+calamine", label, grown, pandas_grown, "MiB", "")
         report.add(
-            "peak memory growth: ours vs pandas+calamine", label, grown, cal["rss_peak"] - cal["rss_base"], "MiB", ""
-        )
+            "peak memory in process (no child) vs DataFrames",
+            label, ours["rss_peak"] - ours["rss_base"], cal["frame_bytes"], "MiB", "",
+        )  # fmt: skip
         report.add("table memory: ours vs DataFrames (deep)", label, ours["data_bytes"], cal["frame_bytes"], "MiB", "")
         out = cache / f"out_{label}.xlsx"
         exp, _ = best(reps, "export_ours", str(path), str(out))
