@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
 from corridor_app.io.loader import load_workbook, read_sheets
 
-from .hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, write_zip
+from .hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, sheet_xml, write_zip
 
 
 def refused(path: Path) -> LoadError:
@@ -220,7 +221,8 @@ def test_fast_worksheet_scan_agrees_with_the_element_scan() -> None:
     import zipfile
     from pathlib import Path
 
-    from corridor_app.io.xmlscan import FastWorksheetScanner, ScanError, WorksheetScanner
+    from corridor_app.io.fastscan import FastWorksheetScanner
+    from corridor_app.io.xmlscan import ScanError, WorksheetScanner
 
     corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
     packages = sorted(corpus.glob("*.xls[xm]")) if corpus.exists() else []
@@ -253,7 +255,8 @@ def test_fast_worksheet_scan_agrees_with_the_element_scan() -> None:
 
 
 def test_fast_scan_refuses_a_dtd_and_a_far_away_cell() -> None:
-    from corridor_app.io.xmlscan import FastWorksheetScanner, ScanError
+    from corridor_app.io.fastscan import FastWorksheetScanner
+    from corridor_app.io.xmlscan import ScanError
 
     with pytest.raises(ScanError, match="DTD"):
         _scan_part(FastWorksheetScanner(), b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
@@ -285,3 +288,99 @@ def test_far_apart_cells_in_a_tall_sheet_are_refused_by_the_preflight(tmp_path: 
     with pytest.raises(LoadError, match="far-away cells") as info:
         preflight.preflight(str(make_xlsx(tmp_path / "tall.xlsx", rows)))
     assert info.value.sheet
+
+
+# issue 6: the fast scan once took rows from <row r=".."> and missed cells written another way; readers
+# (calamine) place a cell by its own reference and read prefixed elements, so each sheet below allocates
+# a 1,048,576 x 16,384 grid there and must be refused as such.
+_FAR = '<c r="XFD1048576"><v>2</v></c>'
+_HIDDEN_FAR_CELLS = {
+    "reference disagrees with its row": '<row r="1">' + number("A1", 1) + _FAR + "</row>",
+    "row without r=": '<row r="1">' + number("A1", 1) + "</row><row>" + _FAR + "</row>",
+    "prefixed cell": '<row r="1" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    + number("A1", 1)
+    + '<x:c r="XFD1048576"><x:v>2</x:v></x:c></row>',
+    "'/>' inside an attribute value": '<row r="1">' + number("A1", 1) + '<c r="XFD1048576" x="/>"><v>2</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("rows", _HIDDEN_FAR_CELLS.values(), ids=list(_HIDDEN_FAR_CELLS))
+def test_far_cell_is_refused_however_it_is_written(tmp_path: Path, rows: str) -> None:  # issue 6
+    err = refused(make_xlsx(tmp_path / "far.xlsx", rows))
+    assert "1,048,576 rows x 16,384 columns" in err.message
+
+
+def test_cell_is_placed_by_its_own_reference(tmp_path: Path) -> None:  # issue 6
+    rows = '<row r="1">' + number("A1", 1) + number("C7", 2) + "</row><row>" + number("B9", 3) + "</row>"
+    stats = preflight.preflight(str(make_xlsx(tmp_path / "refs.xlsx", rows))).sheets["Contributions"]
+    assert (stats.cells, stats.min_row, stats.max_row, stats.max_col) == (3, 1, 9, 2)
+
+
+def test_prefixed_huge_merge_is_refused(tmp_path: Path) -> None:  # issue 6
+    merge = '<mergeCells xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    path = make_xlsx(tmp_path / "merge.xlsx", after=merge + '<x:mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    assert "merged area" in refused(path).message
+
+
+_ODD_SHEETS = {
+    **_HIDDEN_FAR_CELLS,
+    "cell in a comment": '<row r="1">' + number("A1", 1) + "<!-- " + _FAR + " --></row>",
+    "cell in a processing instruction": '<row r="1">' + number("A1", 1) + "<?pi " + _FAR + "?></row>",
+    "row 0": '<row r="0"><c r="A0"><v>1</v></c></row>',
+    "formatting-only far cell": '<row r="1">' + number("A1", 1) + '</row><row r="9"><c r="XFD9" s="1"/></row>',
+    "empty cell with a > in a value": '<row r="1"><c r="A1" s="1"/><c r="XFD9" x=\'/>\'><v>2</v></c></row>',
+    "marks": '<row r="1"><c r="A1"><f>1+1</f></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1" t = "e"/></row>',
+    "cached formulas": '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f t="shared" si="0"/><v>2</v></c></row>',
+    "rich text": '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><color rgb="FF0000FF"/></rPr><t>x</t></r></is></c>'
+    "</row>",
+    "descending rows": '<row r="9">' + number("B9", 1) + '</row><row r="2">' + number("D2", 1) + "</row>",
+}
+
+
+@pytest.mark.parametrize("rows", _ODD_SHEETS.values(), ids=list(_ODD_SHEETS))
+@pytest.mark.parametrize("chunk", [7, 4096])
+def test_fast_scan_never_counts_differently(rows: str, chunk: int) -> None:  # issue 6
+    """Either the fast scan gives the element scan's answer, or it asks for the element scan."""
+    from corridor_app.io.fastscan import FastWorksheetScanner
+    from corridor_app.io.xmlscan import ScanError, WorksheetScanner
+
+    def answer(scanner: WorksheetScanner | FastWorksheetScanner) -> object:
+        try:
+            stats = _scan_part(scanner, sheet_xml(rows).encode(), chunk).stats
+        except ScanError as exc:
+            return exc.message
+        return (stats.cells, stats.min_row, stats.max_row, stats.min_col, stats.max_col, stats.marks)
+
+    fast = FastWorksheetScanner()
+    fast_answer = answer(fast)
+    assert fast.needs_full or fast_answer == answer(WorksheetScanner())
+
+
+def test_fast_scan_agrees_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:  # issue 6
+    """Blocks of whole rows: a stray cell mid-block, empty cells and formulas, rows out of order."""
+    from corridor_app.io import fastscan
+    from corridor_app.io.xmlscan import WorksheetScanner
+
+    monkeypatch.setattr(fastscan, "BLOCK", 2048)
+    rows = [f'<row r="{r}">' + number(f"A{r}", r) + inline(f"B{r}", "x") + "</row>" for r in range(2, 400)]
+    rows[150] = '<row r="152">' + number("A152", 1) + number("AB9", 2) + '<c r="C152" s="1"/></row>'
+    rows[300] = '<row r="302"><c r="A302"><f>1+1</f></c></row>'
+    rows.append('<row r="1">' + number("A1", 0) + "</row>")
+    data = sheet_xml("".join(rows)).encode()
+    fast, full = _scan_part(fastscan.FastWorksheetScanner(), data, 1000), _scan_part(WorksheetScanner(), data)
+    assert not fast.needs_full
+    for name in ("cells", "min_row", "max_row", "min_col", "max_col", "marks"):
+        assert getattr(fast.stats, name) == getattr(full.stats, name), name
+
+
+def test_ranges_match_exactly_the_numbers_and_columns_between() -> None:
+    from corridor_app.io.fastscan import column_letters, column_range, number_range
+
+    for lo, hi in [(1, 1), (1, 9), (7, 123), (95, 1005), (54171, 55968), (1, 1048576)]:
+        pattern = re.compile(number_range(lo, hi))
+        probe = [*range(max(1, lo - 20), min(hi + 20, lo + 400)), *range(hi - 20, hi + 20)]
+        assert all(bool(pattern.fullmatch(str(n))) == (lo <= n <= hi) for n in probe)
+        assert not pattern.fullmatch("0" + str(lo))
+    for lo, hi in [(0, 0), (0, 9), (3, 700), (25, 16383)]:
+        pattern = re.compile(column_range(lo, hi))
+        assert all(bool(pattern.fullmatch(column_letters(c))) == (lo <= c <= hi) for c in range(0, 18000, 7))
