@@ -195,10 +195,12 @@ def import_excel_scenarios(workbook: Workbook, path: str, sheets: list[RawSheet]
     """Add the file's Excel scenarios to ``workbook`` (see the module docstring); findings go to ``problems``."""
     contrib = workbook.table("contributions")
     contrib_sheets = contrib.origins.sheets()
-    if not contrib_sheets:
+    # Sheets the preflight saw without scenarios are not read again (a second inflate of a big sheet).
+    wanted = contrib_sheets - {s.name for s in sheets if s.scenarios is False}
+    if not wanted:
         return
     try:
-        scenarios = read_excel_scenarios(path, contrib_sheets)
+        scenarios = read_excel_scenarios(path, wanted)
     except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
         workbook.problems.append(Problem("warning", f"Excel scenarios could not be read ({exc}); they are ignored"))
         return

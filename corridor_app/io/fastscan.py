@@ -226,6 +226,7 @@ class FastWorksheetScanner:
             self.needs_full = True
 
     def _scan_tail(self, tail: bytes) -> None:
+        self.stats.scenarios = b"scenarios" in tail  # prefixed or not: the reader parses the element itself
         if b"<!" in tail or b"<?" in tail or _CELL_TAG.search(tail):
             self.needs_full = True
             return

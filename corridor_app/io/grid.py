@@ -29,3 +29,5 @@ class RawSheet:
     # (row 1-based, column 0-based) -> why the cell's value cannot be used as read
     # (a formula saved without its result, an error such as #DIV/0!); set by preflight.
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Whether the preflight saw Excel scenarios in the sheet; None when no preflight looked.
+    scenarios: bool | None = None

@@ -50,6 +50,7 @@ def _attach_marks(path: str, checked: Preflight, sheets: list[RawSheet]) -> None
         sheet = by_name.get(name)
         if sheet is not None:
             sheet.marks = dict(stats.marks)
+            sheet.scenarios = stats.scenarios
         expected = stats.cells - len(stats.marks)
         if expected <= 0:
             continue

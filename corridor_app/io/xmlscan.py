@@ -59,6 +59,8 @@ class SheetStats:
     merges: int = 0
     # (row 1-based, column 0-based) -> why the value cannot be shown as read.
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Whether the sheet holds Excel Scenario Manager scenarios (after its cells): only then are they read.
+    scenarios: bool = False
 
     def add(self, row: int, col: int, count: int = 1, rows: int = 1) -> None:
         self.add_block(row, row + rows - 1, col, col + count - 1, count * rows)
@@ -202,6 +204,8 @@ class WorksheetScanner(XmlScanner):
             self._value = ""
         elif tag == "mergeCell":
             self._merge(attrs.get("ref", ""))
+        elif tag == "scenarios":
+            self.stats.scenarios = True
 
     def _text(self, data: str) -> None:
         if self._in_value:

@@ -197,3 +197,28 @@ def test_bundled_dataset_has_the_illustrative_scenarios() -> None:
             "Kazakhstan adds the eastern-route programme": 40.99,
         }
     )
+
+
+def test_a_sheet_the_preflight_saw_without_scenarios_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 7: reading scenarios re-inflated the whole sheet (1.2 s at 1M rows) even when it had none.
+    from corridor_app.io import excel_scenarios
+    from corridor_app.io.loader import read_sheets
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Contributions"
+    for row in (("Country", "Amount", "Source"), ("Iran", 12.87, "EADB"), ("Russia", 13.2, "EADB")):
+        sheet.append(row)
+    book.save(tmp_path / "plain.xlsx")
+    assert [s.scenarios for s in read_sheets(tmp_path / "plain.xlsx")] == [False]
+    sheet.scenarios.append(Scenario(inputCells=[InputCells(r="B2", val="10")], name="Low Iran"))
+    book.save(tmp_path / "with.xlsx")
+    assert [s.scenarios for s in read_sheets(tmp_path / "with.xlsx")] == [True]
+    calls: list[object] = []
+    real = excel_scenarios.read_excel_scenarios
+    monkeypatch.setattr(excel_scenarios, "read_excel_scenarios", lambda *a: calls.append(a[0]) or real(*a))
+    assert "Low Iran" not in scenario_names(load_workbook(tmp_path / "plain.xlsx"))
+    assert "Low Iran" in scenario_names(load_workbook(tmp_path / "with.xlsx"))
+    assert calls == [str(tmp_path / "with.xlsx")]
