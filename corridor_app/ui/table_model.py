@@ -20,15 +20,13 @@ from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-# The role a sort proxy sorts by: numbers as numbers, text case-folded, blanks last.
-SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-_ROLES = frozenset({_DISPLAY, _EDIT, _ALIGN, _TOOLTIP, _BACKGROUND, SORT_ROLE})
+_ROLES = frozenset({_DISPLAY, _EDIT, _ALIGN, _TOOLTIP, _BACKGROUND})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -107,26 +105,28 @@ class WorkbookTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        """What ``data`` gives for table row ``row`` (the row view calls this without making an index)."""
         # Called ~10 times per visible cell per repaint (once per role): unhandled roles return first,
         # and the cell is read straight from its numpy column.
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
         table = self._table()
-        key = table.keys[index.column()]
-        value = table.value(index.row(), key)
+        key = table.keys[column]
+        value = table.value(row, key)
         kind = table.column_spec(key).kind
         if role == _DISPLAY:
             return format_value(value, kind)
         if role == _EDIT:
             return edit_text(value)
-        if role == SORT_ROLE:
-            if value is None:
-                return float("inf") if kind != "text" else "\uffff"
-            return value if kind != "text" else str(value).casefold()
         if role == _ALIGN:
             return _RIGHT if kind != "text" else None
         if role == _TOOLTIP:
-            return self._tooltip(index.row(), key)
+            return self._tooltip(row, key)
         if role == _BACKGROUND and key == "source" and value is None:
             return _MISSING_SOURCE
         return None

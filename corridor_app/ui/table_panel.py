@@ -1,6 +1,6 @@
 """One table on screen: a filter box over a sortable view, with clipboard and row editing.
 
-The view shows the table through a ``QSortFilterProxyModel``; every action maps
+The view shows the table through a ``RowView`` (sorted, filtered); every action maps
 proxy rows back to table rows, so an edit, paste or delete on a sorted or
 filtered view lands on the right record. All changes go out as model edits
 through ``submit`` (the undo stack).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -19,7 +19,8 @@ from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
 from corridor_app.model.paste import build_paste
 from corridor_app.model.schema import Value
-from corridor_app.ui.table_model import SORT_ROLE, WorkbookTableModel
+from corridor_app.ui.row_view import RowView
+from corridor_app.ui.table_model import WorkbookTableModel
 
 Defaults = Callable[[str], dict[str, Value]]
 # Rows measured when fitting a column (Qt's default is 1000: 36 ms a column, the window stalled on open).
@@ -40,17 +41,14 @@ class TablePanel(QWidget):
         self.model = model
         self._submit = submit
         self._defaults = defaults
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        # Sorted and filtered with numpy, not through Qt's proxy (issue 7: usable at a million rows).
+        self.proxy = RowView(model, self)
         self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         # The indicator goes to "unsorted" before sorting is enabled: enabling sorts by the indicator's
-        # column, and sorting 100k rows by column 0 through Python data() blocked the window for 3 s (issue 7).
+        # column, and the table opens in its own order.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -141,6 +139,7 @@ class TablePanel(QWidget):
         self.sig_rows_selected.emit(self.selected_source_rows())
 
     def _on_filter_return_pressed(self) -> None:
+        self.proxy.flush()  # a large table waits for the typing to stop; Enter means it has
         self.view.setFocus()
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
