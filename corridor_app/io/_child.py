@@ -83,6 +83,7 @@ def main(argv: list[str]) -> int:
         from corridor_app.io.errors import LoadError
         from corridor_app.io.loader import read_checked
         from corridor_app.io.preflight import preflight
+        from corridor_app.io.transfer import dumps
 
         try:
             checked = preflight(path)
@@ -111,13 +112,14 @@ def main(argv: list[str]) -> int:
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:
             answer = ("ok", payload, _peak_kib())
-        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        data = dumps(answer)
         _say(out, "answer")
         out.write(data)
     except MemoryError:
         sheets, payload = [], None  # free what we can before answering
         _say(out, "answer")
-        out.write(pickle.dumps(("memory", None, _peak_kib())))
+        # transfer.dumps's form, built by hand: the import may be what ran out of memory.
+        out.write(pickle.dumps((pickle.dumps(("memory", None, _peak_kib())), [])))
         out.flush()
         return EXIT_MEMORY
     out.flush()

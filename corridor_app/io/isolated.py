@@ -34,6 +34,7 @@ from typing import IO, Any
 from corridor_app.io.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.errors import LoadError
 from corridor_app.io.grid import RawSheet
+from corridor_app.io.transfer import loads
 from corridor_app.io.xmlscan import MAX_CELLS
 from corridor_app.model.workbook import Workbook
 
@@ -265,7 +266,7 @@ def _answer(out: bytes, *, model: bool = False) -> tuple[str, object, int] | Non
     if not out:
         return None
     try:
-        answer = _PlainUnpickler(out, model).load()
+        answer = loads(out, lambda data: _PlainUnpickler(data, model))
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         return None
     if not (isinstance(answer, tuple) and len(answer) == 3 and answer[0] in ("ok", "error", "memory")):

@@ -17,6 +17,7 @@ from corridor_app import cli
 from corridor_app.io import isolated
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loader import load_workbook
+from corridor_app.io.transfer import dumps
 
 from .hostile_files import inline, make_xlsx, number
 
@@ -97,9 +98,10 @@ def test_how_a_dead_child_is_explained(code: int, stderr: bytes, expected: str) 
 
 
 def test_only_plain_data_is_accepted_from_the_child() -> None:
-    assert isolated._answer(pickle.dumps(("ok", [print], 0))) is None
+    assert isolated._answer(dumps(("ok", [print], 0))) is None
     assert isolated._answer(b"garbage") is None
-    assert isolated._answer(pickle.dumps(("ok", [], 0))) == ("ok", [], 0)
+    assert isolated._answer(pickle.dumps(("ok", [], 0))) is None  # not in the hand-over form
+    assert isolated._answer(dumps(("ok", [], 0))) == ("ok", [], 0)
 
 
 def test_cli_counts_its_own_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,13 +138,13 @@ def test_the_workbook_built_in_the_child_is_the_app_s_own() -> None:
 
 def test_a_workbook_answer_admits_model_classes_but_nothing_that_runs_code() -> None:
     book = load_workbook(BUNDLED)
-    answer = isolated._answer(pickle.dumps(("ok", book, 0)), model=True)
+    answer = isolated._answer(dumps(("ok", book, 0)), model=True)
     assert answer is not None and answer[1].table("contributions").records() == book.table("contributions").records()
-    assert isolated._answer(pickle.dumps(("ok", book, 0))) is None  # a sheets answer may not hold a workbook
+    assert isolated._answer(dumps(("ok", book, 0))) is None  # a sheets answer may not hold a workbook
     from corridor_app.model import reconcile
 
-    assert isolated._answer(pickle.dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None
-    assert isolated._answer(pickle.dumps(("ok", [print], 0)), model=True) is None
+    assert isolated._answer(dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None
+    assert isolated._answer(dumps(("ok", [print], 0)), model=True) is None
 
 
 def test_the_channel_reads_budget_progress_then_the_answer() -> None:

@@ -1,0 +1,57 @@
+"""The child's answer travels with long text columns in pieces (issue 7: the window paints while it is read)."""
+
+from __future__ import annotations
+
+import io
+import pickle
+
+import numpy as np
+import pytest
+
+from corridor_app.io import transfer
+
+
+class Counting(pickle.Unpickler):
+    calls = 0
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        Counting.calls += 1
+
+
+def test_long_object_columns_come_back_equal_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(transfer, "CHUNK_ROWS", 1000)
+    texts = np.array([f"note {i}" if i % 7 else None for i in range(4500)], dtype=object)
+    numbers = np.arange(4500, dtype=np.float64)
+    answer = ("ok", {"note": texts, "amount": numbers, "same": texts, "short": texts[:10]}, 3)
+    Counting.calls = 0
+    back = transfer.loads(transfer.dumps(answer), Counting)
+    assert back[0] == "ok" and back[2] == 3
+    assert back[1]["note"].dtype == object and back[1]["note"].tolist() == texts.tolist()
+    assert back[1]["same"] is back[1]["note"]  # one column sent once, shared as before
+    assert np.array_equal(back[1]["amount"], numbers) and back[1]["short"].tolist() == texts[:10].tolist()
+    assert Counting.calls == 1 + 5 + 1  # the outer form, five pieces of 1000 cells, the rest
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pickle.dumps(("ok", [], 0)),  # not the hand-over form
+        pickle.dumps((pickle.dumps(1), [["x"]])),  # a piece that is not bytes
+        pickle.dumps((pickle.dumps(1), [[pickle.dumps("not a list")]])),
+    ],
+)
+def test_anything_else_is_refused(data: bytes) -> None:
+    with pytest.raises(pickle.UnpicklingError):
+        transfer.loads(data, lambda b: pickle.Unpickler(io.BytesIO(b)))
+
+
+def test_a_reference_to_a_column_never_sent_is_refused() -> None:
+    class Ref(pickle.Pickler):
+        def persistent_id(self, obj: object) -> int | None:
+            return 5 if obj == "x" else None
+
+    main = io.BytesIO()
+    Ref(main).dump(["x"])
+    with pytest.raises(pickle.UnpicklingError, match="did not send"):
+        transfer.loads(pickle.dumps((main.getvalue(), [])), lambda b: pickle.Unpickler(io.BytesIO(b)))
