@@ -28,6 +28,7 @@ class Codes:
     labels: tuple[str, ...]
 
 
+_PIECE = 100_000
 _CACHE: weakref.WeakKeyDictionary[Table, dict[str, tuple[int, Codes]]] = weakref.WeakKeyDictionary()
 
 
@@ -38,14 +39,19 @@ def text_codes(table: Table, key: str) -> Codes:
     hit = per_table.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    values = table.column(key).tolist()
-    first: dict[object, None] = dict.fromkeys(values)
+    column = table.column(key)
     labels: dict[str, int] = {}
-    raw_to_code = {}
-    for raw in first:
-        label = str(raw) if raw is not None and raw != "" else ""
-        raw_to_code[raw] = labels.setdefault(label, len(labels))
-    codes = np.fromiter(map(raw_to_code.__getitem__, values), dtype=np.int64, count=len(values))
+    raw_to_code: dict[object, int] = {}
+    codes = np.empty(len(column), dtype=np.int64)
+    # A piece at a time: each call into C stays short, so a window whose worker thread is
+    # validating a million rows keeps painting (issue 7).
+    for start in range(0, len(column), _PIECE):
+        values = column[start : start + _PIECE].tolist()
+        for raw in dict.fromkeys(values):
+            if raw not in raw_to_code:
+                label = str(raw) if raw is not None and raw != "" else ""
+                raw_to_code[raw] = labels.setdefault(label, len(labels))
+        codes[start : start + len(values)] = np.fromiter(map(raw_to_code.__getitem__, values), np.int64, len(values))
     result = Codes(codes, tuple(labels))
     per_table[key] = (stamp, result)
     return result
