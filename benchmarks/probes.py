@@ -84,6 +84,7 @@ def load_isolated(path: str) -> Result:
         "rss_base": base,
         "rss_peak": rss_peak(),
         "child_peak": read.peak_bytes,
+        "child_base": read.base_bytes,
         "rows": len(book.table("contributions")),
         "data_bytes": sum(t.nbytes() for t in book.tables.values()),
     }

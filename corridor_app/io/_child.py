@@ -8,6 +8,7 @@ lines, then one pickle:
 - ``@budget SECONDS BYTES``: the preflight verified a sheet larger than the
   base limits allow, and the child has raised its own limits to this budget
   (sent before any parser runs; the parent caps it and extends its wait);
+- ``@base KIB``: its resident memory once its modules are imported (the load's growth counts from it);
 - ``@progress PERMILLE``: how far the load has come;
 - ``@answer`` then the pickled ``("ok", payload, peak_kib)``,
   ``("error", fields, peak_kib)`` or ``("memory", None, peak_kib)``.
@@ -42,6 +43,18 @@ def _peak_kib() -> int:
     except ImportError:  # Windows
         return 0
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _rss_kib() -> int:
+    """Resident memory now (Linux; 0 elsewhere): the baseline the load's growth is counted from."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _limit(memory: int, cpu_seconds: int, memory_ceiling: int, cpu_ceiling: int) -> None:
@@ -85,6 +98,7 @@ def main(argv: list[str]) -> int:
         from corridor_app.io.preflight import preflight
         from corridor_app.io.transfer import dumps
 
+        _say(out, f"base {_rss_kib()}")  # after the imports, before any file is read
         try:
             checked = preflight(path)
             _say(out, "progress 250")

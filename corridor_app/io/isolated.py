@@ -86,11 +86,12 @@ class IsolatedRead:
 
 @dataclass(frozen=True)
 class IsolatedLoad:
-    """The workbook a child built, with what it cost: wall time and the child's peak memory."""
+    """The workbook a child built, with what it cost: wall time, the child's peak memory and its baseline."""
 
     workbook: Workbook
     seconds: float
     peak_bytes: int
+    base_bytes: int = 0  # the child's memory after its imports: peak - base is what the load itself took
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -139,6 +140,7 @@ class _Channel:
 
     def __init__(self, proc: subprocess.Popen[bytes], progress: Progress | None) -> None:
         self.budget: tuple[float, int] | None = None
+        self.base_kib = 0
         self.answer = b""
         self.errors = b""
         self._progress = progress
@@ -158,6 +160,8 @@ class _Channel:
             try:
                 if words[:1] == [b"@budget"] and self.budget is None:  # only the first: sent before any parser ran
                     self.budget = (float(words[1]), int(words[2]))
+                elif words[:1] == [b"@base"]:
+                    self.base_kib = int(words[1])
                 elif words[:1] == [b"@progress"] and self._progress is not None:
                     done = min(1000, int(words[1]))
                     self._progress(done / 1000, "Reading the cells…" if done < 650 else "Building the tables…")
@@ -184,8 +188,8 @@ def _run(
     deadline: float | None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-) -> tuple[object, float, int]:
-    """Run the child on ``path`` in ``mode``; return its payload, the wall time and its peak memory."""
+) -> tuple[object, float, int, int]:
+    """Run the child on ``path`` in ``mode``; return its payload, the wall time, its peak and its base memory."""
     started = time.monotonic()
     end = deadline if deadline is not None else started + timeout
     remaining = end - started
@@ -239,7 +243,7 @@ def _run(
     if status == "error":
         assert isinstance(payload, dict)
         raise LoadError(path, **payload)
-    return payload, seconds, int(peak_kib) * 1024
+    return payload, seconds, int(peak_kib) * 1024, channel.base_kib * 1024
 
 
 def read_sheets_isolated(
@@ -256,7 +260,7 @@ def read_sheets_isolated(
     LoadError
         The file was refused, the child ran out of time or memory, or it crashed.
     """
-    payload, seconds, peak = _run(os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline)
+    payload, seconds, peak, _base = _run(os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline)
     if not (isinstance(payload, list) and all(isinstance(s, RawSheet) for s in payload)):
         raise LoadError(os.fspath(path), "the reader process answered with something else than sheets")
     return IsolatedRead(payload, seconds, peak)
@@ -302,12 +306,12 @@ def load_isolated(
 ) -> IsolatedLoad:
     """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``."""
     path = os.fspath(path)
-    payload, seconds, peak = _run(
+    payload, seconds, peak, base = _run(
         path, "workbook", timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
     )
     if not isinstance(payload, Workbook):
         raise LoadError(path, "the reader process answered with something else than a workbook")
-    return IsolatedLoad(payload, seconds, peak)
+    return IsolatedLoad(payload, seconds, peak, base)
 
 
 def load_workbook_isolated(
