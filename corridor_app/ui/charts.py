@@ -28,6 +28,18 @@ _WATCHED = {"contributions", "totals"}
 _UNSET = object()
 
 
+CROWDED_BARS = 8  # above this many bars, names are cut short and values written compactly
+
+
+def short_number(value: float, sign: str = "") -> str:
+    """A value in at most four significant characters and a scale letter: 13,061.03 -> "13.1k"."""
+    size = abs(value)
+    for scale, letter in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if size >= scale:
+            return f"{value / scale:{sign}.3g}{letter}"
+    return f"{value:{sign}.3g}"
+
+
 class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
     """Bar chart of one corridor's contributions by country, linked to the table rows.
 
@@ -95,6 +107,9 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         x = np.arange(n, dtype=float)
         self.bars.setOpts(x=x, height=self.series.heights, brushes=self._brushes())
         labels = list(self.series.labels)
+        crowded = len(labels) > CROWDED_BARS
+        if crowded:  # names cut short so they do not run into each other; the hover text has them whole
+            labels = [name if len(name) <= 6 else name[:5] + "…" for name in labels]
         show_residual = self.residual is not None and abs(self.residual) > 1e-12
         if show_residual:
             self.residual_bar.setOpts(x=[float(n)], height=[self.residual])
@@ -113,7 +128,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             title,
             lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: contributions by country</span>"),
         )
-        self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []))
+        self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
         count = len(labels)
         self._set_once("xrange", count, lambda: self.getPlotItem().setXRange(-0.6, max(count - 0.4, 0.6), padding=0))
         heights = [*self.series.values, self.residual or 0.0, 0.0]
@@ -200,7 +215,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         if i is not None and i < len(self.series.rows):
             self.sig_bar_clicked.emit(tuple(self.series.rows[i]))
 
-    def _place_labels(self, values: list[float | None]) -> None:
+    def _place_labels(self, values: list[float | None], compact: bool = False) -> None:
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.5, 1.0))
             self.addItem(label)
@@ -208,7 +223,8 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         for i, label in enumerate(self._labels):
             if i < len(values) and values[i] is not None:
                 v = float(values[i])  # type: ignore[arg-type]
-                text = f"{v:+,.2f}" if i == len(self.series.values) else f"{v:,.2f}"
+                sign = "+" if i == len(self.series.values) else ""
+                text = short_number(v, sign) if compact else f"{v:{sign},.2f}"
                 if getattr(label, "_shown", None) != (text, i, v):
                     label._shown = (text, i, v)  # type: ignore[attr-defined]
                     label.setText(text)

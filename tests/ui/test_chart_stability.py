@@ -40,3 +40,15 @@ def test_many_edits_in_a_row_do_not_abort() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "survived" in done.stdout
+
+
+def test_a_crowded_chart_writes_values_compactly() -> None:
+    # issue 7: with a registry's sixteen countries the value labels ran into each other (seen in a render).
+    from corridor_app.ui.charts import short_number
+
+    assert [short_number(13061.03), short_number(4001.92, "+"), short_number(12.87), short_number(2.5e9)] == [
+        "13.1k",
+        "+4k",
+        "12.9",
+        "2.5G",
+    ]
