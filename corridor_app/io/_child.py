@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
         from corridor_app.io.errors import LoadError
         from corridor_app.io.loader import read_checked
         from corridor_app.io.preflight import preflight
-        from corridor_app.io.transfer import dumps
+        from corridor_app.io.transfer import dump_parts
 
         _say(out, f"base {_rss_kib()}")  # after the imports, before any file is read
         try:
@@ -126,14 +126,16 @@ def main(argv: list[str]) -> int:
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:
             answer = ("ok", payload, _peak_kib())
-        data = dumps(answer)
+        parts = dump_parts(answer)
         _say(out, "answer")
-        out.write(data)
+        for part in parts:
+            out.write(part)
     except MemoryError:
         sheets, payload = [], None  # free what we can before answering
         _say(out, "answer")
         # transfer.dumps's form, built by hand: the import may be what ran out of memory.
-        out.write(pickle.dumps((pickle.dumps(("memory", None, _peak_kib())), [])))
+        parts = [pickle.dumps([]), pickle.dumps(("memory", None, _peak_kib()))]
+        out.write(len(parts).to_bytes(8, "big") + b"".join(len(p).to_bytes(8, "big") for p in parts) + b"".join(parts))
         out.flush()
         return EXIT_MEMORY
     out.flush()

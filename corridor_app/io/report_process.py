@@ -16,6 +16,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,8 +61,22 @@ def export_report_in_child(
     target = os.fspath(path)
     if cancelled is not None and cancelled():
         raise ExportCancelled(target)  # cancelled before it began: no process, nothing written
-    # Long text columns go in pieces: one pickle call for a million rows held the window for 0.7 s.
-    payload = transfer.dumps((workbook, target, scenarios, dict(images or {}), tolerance_pct, scenario_corridor))
+    # Long text columns go in pieces: one pickle call for a million rows held the window for 0.7 s. The job
+    # goes through a private temporary file, not the pipe: pushing 100 MB through a 64 KB pipe took the
+    # interpreter back and forth a thousand times and kept the window from painting for half a second.
+    parts = transfer.dump_parts((workbook, target, scenarios, dict(images or {}), tolerance_pct, scenario_corridor))
+    handle, job = tempfile.mkstemp(prefix="corridor-export-", suffix=".job")
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            for part in parts:  # part by part: one write of the whole would copy it first
+                fh.write(part)
+        del parts
+        _run_child(job, target, progress, cancelled)
+    finally:
+        Path(job).unlink(missing_ok=True)
+
+
+def _run_child(job: str, target: str, progress: Progress | None, cancelled: Cancelled | None) -> None:
     started = time.time()
     try:
         proc = subprocess.Popen(
@@ -75,7 +90,7 @@ def export_report_in_child(
     with proc:  # closes the pipes and waits for the child, whatever happens
         assert proc.stdin is not None and proc.stdout is not None
         answer = ""
-        if _send(proc, len(payload).to_bytes(8, "big") + payload):
+        if _send(proc, job.encode("utf-8") + b"\n"):
             cancel_sent = False
             for raw in proc.stdout:
                 line = raw.decode("utf-8", "replace").rstrip("\n")
@@ -127,15 +142,26 @@ def _remove_stale_temporaries(target: str, since: float) -> None:
             continue
 
 
+def _yield_cpu() -> None:
+    """Run below the window's priority: on a 2-core laptop the export must not starve the window's thread."""
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # Windows, or not allowed: run as is
+        pass
+
+
 def child_main() -> int:
     """The child: read the pickled job from stdin, export, print progress and one answer line."""
     import threading
 
+    _yield_cpu()
+
     from corridor_app.io.report import export_report
 
     stdin = sys.stdin.buffer
-    size = int.from_bytes(stdin.read(8), "big")
-    job: Any = transfer.loads(stdin.read(size), lambda data: pickle.Unpickler(io.BytesIO(data)))  # from the app
+    data = Path(stdin.readline().decode("utf-8").rstrip("\n")).read_bytes()  # the job file the app wrote
+    job: Any = transfer.loads(data, lambda part: pickle.Unpickler(io.BytesIO(part)))
+    del data
     workbook, target, scenarios, images, tolerance_pct, scenario_corridor = job
     stop = threading.Event()
 

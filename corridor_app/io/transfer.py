@@ -25,7 +25,16 @@ Unpickling = Callable[[bytes], pickle.Unpickler]
 
 
 def dumps(answer: object) -> bytes:
-    """``answer`` as bytes, long object columns in pieces."""
+    """``answer`` as one bytes object (see ``dump_parts`` for the form)."""
+    return b"".join(dump_parts(answer))
+
+
+def dump_parts(answer: object) -> list[bytes]:
+    """``answer`` as a list of byte strings to write one after the other: no copy of the whole.
+
+    The form: the number of parts and their lengths (8 bytes each), then a pickle of how many pieces
+    each long column has, the main pickle, and the pieces.
+    """
     columns: list[np.ndarray] = []
     sent: dict[int, int] = {}  # id of a column -> its number: a column met twice is sent once
 
@@ -41,17 +50,33 @@ def dumps(answer: object) -> bytes:
     main = io.BytesIO()
     _Pickler(main, protocol=pickle.HIGHEST_PROTOCOL).dump(answer)
     pieces = [
-        [
-            pickle.dumps(column[i : i + CHUNK_ROWS].tolist(), protocol=pickle.HIGHEST_PROTOCOL)
-            for i in range(0, len(column), CHUNK_ROWS)
-        ]
-        for column in columns
+        [_dumps(column[i : i + CHUNK_ROWS].tolist()) for i in range(0, len(column), CHUNK_ROWS)] for column in columns
     ]
-    return pickle.dumps((main.getvalue(), pieces), protocol=pickle.HIGHEST_PROTOCOL)
+    parts = [_dumps([len(p) for p in pieces]), main.getbuffer().tobytes(), *(p for column in pieces for p in column)]
+    lengths = b"".join(len(p).to_bytes(8, "big") for p in parts)
+    return [len(parts).to_bytes(8, "big"), lengths, *parts]
 
 
 def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _split(data: bytes) -> list[memoryview]:
+    view = memoryview(data)
+    if len(view) < 8:
+        raise pickle.UnpicklingError("not an answer of the reader process")
+    count = int.from_bytes(view[:8], "big")
+    if not 2 <= count <= len(view) // 8:
+        raise pickle.UnpicklingError("not an answer of the reader process")
+    at = 8 + 8 * count
+    parts = []
+    for i in range(count):
+        size = int.from_bytes(view[8 + 8 * i : 16 + 8 * i], "big")
+        if at + size > len(view):
+            raise pickle.UnpicklingError("the answer of the reader process is cut short")
+        parts.append(view[at : at + size])
+        at += size
+    return parts
 
 
 def loads(data: bytes, unpickler: Unpickling) -> object:
@@ -59,27 +84,29 @@ def loads(data: bytes, unpickler: Unpickling) -> object:
 
     Raises ``pickle.UnpicklingError`` (or what the unpickler raises) when the bytes are not such an answer.
     """
-    outer = unpickler(data).load()
-    if not (isinstance(outer, tuple) and len(outer) == 2 and isinstance(outer[0], bytes)):
+    parts = _split(data)
+    counts = unpickler(bytes(parts[0])).load()
+    if not (isinstance(counts, list) and all(isinstance(c, int) and c >= 0 for c in counts)):
         raise pickle.UnpicklingError("not an answer of the reader process")
-    main, pieces = outer
-    if not (isinstance(pieces, list) and all(isinstance(p, list) for p in pieces)):
-        raise pickle.UnpicklingError("not an answer of the reader process")
+    if sum(counts) != len(parts) - 2:
+        raise pickle.UnpicklingError("the answer of the reader process does not add up")
     columns = []
-    for parts in pieces:
+    at = 2
+    for count in counts:
         cells = []
-        for part in parts:  # one short call each: other threads run in between
-            chunk = unpickler(part).load() if isinstance(part, bytes) else None
+        for part in parts[at : at + count]:  # one short call each: other threads run in between
+            chunk = unpickler(bytes(part)).load()
             if not isinstance(chunk, list):
                 raise pickle.UnpicklingError("a column piece of the reader process is not a list")
             cells.append(chunk)
+        at += count
         column = np.empty(sum(len(c) for c in cells), dtype=object)
-        at = 0
+        offset = 0
         for chunk in cells:
-            column[at : at + len(chunk)] = chunk
-            at += len(chunk)
+            column[offset : offset + len(chunk)] = chunk
+            offset += len(chunk)
         columns.append(column)
-    reader = unpickler(main)
+    reader = unpickler(bytes(parts[1]))
 
     def persistent_load(pid: object) -> np.ndarray:
         if not (isinstance(pid, int) and 0 <= pid < len(columns)):

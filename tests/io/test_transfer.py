@@ -30,15 +30,22 @@ def test_long_object_columns_come_back_equal_in_pieces(monkeypatch: pytest.Monke
     assert back[1]["note"].dtype == object and back[1]["note"].tolist() == texts.tolist()
     assert back[1]["same"] is back[1]["note"]  # one column sent once, shared as before
     assert np.array_equal(back[1]["amount"], numbers) and back[1]["short"].tolist() == texts[:10].tolist()
-    assert Counting.calls == 1 + 5 + 1  # the outer form, five pieces of 1000 cells, the rest
+    assert Counting.calls == 1 + 5 + 1  # the piece counts, five pieces of 1000 cells, the rest
+
+
+def _frame(*parts: bytes) -> bytes:
+    return len(parts).to_bytes(8, "big") + b"".join(len(p).to_bytes(8, "big") for p in parts) + b"".join(parts)
 
 
 @pytest.mark.parametrize(
     "data",
     [
         pickle.dumps(("ok", [], 0)),  # not the hand-over form
-        pickle.dumps((pickle.dumps(1), [["x"]])),  # a piece that is not bytes
-        pickle.dumps((pickle.dumps(1), [[pickle.dumps("not a list")]])),
+        b"",
+        _frame(pickle.dumps([1]), pickle.dumps("main")),  # says one piece, sends none
+        _frame(pickle.dumps([1]), pickle.dumps("main"), pickle.dumps("not a list")),
+        _frame(pickle.dumps("no counts"), pickle.dumps("main")),
+        _frame(pickle.dumps([]), pickle.dumps("main"))[:-3],  # cut short
     ],
 )
 def test_anything_else_is_refused(data: bytes) -> None:
@@ -54,4 +61,11 @@ def test_a_reference_to_a_column_never_sent_is_refused() -> None:
     main = io.BytesIO()
     Ref(main).dump(["x"])
     with pytest.raises(pickle.UnpicklingError, match="did not send"):
-        transfer.loads(pickle.dumps((main.getvalue(), [])), lambda b: pickle.Unpickler(io.BytesIO(b)))
+        transfer.loads(_frame(pickle.dumps([]), main.getvalue()), lambda b: pickle.Unpickler(io.BytesIO(b)))
+
+
+def test_the_parts_written_one_after_the_other_are_the_answer() -> None:
+    answer = ("ok", np.array([f"t{i}" for i in range(3 * transfer.CHUNK_ROWS)], dtype=object), 1)
+    data = b"".join(transfer.dump_parts(answer))
+    back = transfer.loads(data, lambda b: pickle.Unpickler(io.BytesIO(b)))
+    assert back[1].tolist() == answer[1].tolist()
