@@ -29,15 +29,23 @@ from typing import BinaryIO
 EXIT_MEMORY = 3
 
 
-def _peak_kib() -> int:
-    """Peak resident memory of this process image; VmHWM, as ru_maxrss keeps the parent's from before exec."""
+def _status_kib(field: str) -> int | None:
+    """A memory figure of this process from /proc/self/status (Linux), in KiB; None elsewhere."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
+    return None
+
+
+def _peak_kib() -> int:
+    """Peak resident memory of this process image; VmHWM, as ru_maxrss keeps the parent's from before exec."""
+    peak = _status_kib("VmHWM")
+    if peak is not None:
+        return peak
     try:
         import resource
     except ImportError:  # Windows
@@ -47,14 +55,7 @@ def _peak_kib() -> int:
 
 def _rss_kib() -> int:
     """Resident memory now (Linux; 0 elsewhere): the baseline the load's growth is counted from."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
+    return _status_kib("VmRSS") or 0
 
 
 def _limit(memory: int, cpu_seconds: int, memory_ceiling: int, cpu_ceiling: int) -> None:

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from corridor_app.io.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, parse_ref
+from corridor_app.model.errors import column_letter
 
 BLOCK = 1 << 20  # bytes of rows scanned at once: big enough that per-block costs vanish
 
@@ -88,22 +89,12 @@ def number_range(lo: int, hi: int) -> str:
 
 def column_range(lo: int, hi: int) -> str:
     """Regex matching exactly the column letters of 0-based columns ``lo``..``hi``."""
-    a, b = column_letters(lo), column_letters(hi)
+    a, b = column_letter(lo), column_letter(hi)
     parts = [
         _span(a if k == len(a) else "A" * k, b if k == len(b) else "Z" * k, "A", "Z")
         for k in range(len(b), len(a) - 1, -1)
     ]
     return "(?:" + "|".join(parts) + ")"
-
-
-def column_letters(col: int) -> str:
-    """0 -> 'A', 26 -> 'AA'."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _column_index(letters: bytes) -> int:

@@ -374,7 +374,8 @@ def test_fast_scan_agrees_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_ranges_match_exactly_the_numbers_and_columns_between() -> None:
-    from corridor_app.io.fastscan import column_letters, column_range, number_range
+    from corridor_app.io.fastscan import column_range, number_range
+    from corridor_app.model.errors import column_letter as column_letters
 
     for lo, hi in [(1, 1), (1, 9), (7, 123), (95, 1005), (54171, 55968), (1, 1048576)]:
         pattern = re.compile(number_range(lo, hi))
