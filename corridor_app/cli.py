@@ -18,7 +18,13 @@ from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
-from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
+from corridor_app.model.scenarios import (
+    ScenarioColumn,
+    ScenarioError,
+    scenario_names,
+    scenario_totals,
+    workbook_scenarios,
+)
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 
@@ -188,19 +194,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(f"{args.file}: OK")
     return EXIT_OK
-
-
-def workbook_scenarios(workbook: Workbook, corridor: str) -> Mapping[str, Mapping[str, float]]:
-    """The workbook's scenarios for one corridor as ``{name: {country: amount}}`` (the report's input).
-
-    An excluded country is 0 in that scenario: it puts nothing in.
-    """
-    from corridor_app.model.scenarios import scenario_amounts_full, scenario_names
-
-    return {
-        name: {c: (0.0 if v is None else v) for c, v in scenario_amounts_full(workbook, name, corridor).items()}
-        for name in scenario_names(workbook)
-    }
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -128,15 +128,16 @@ def main(argv: list[str]) -> int:
         else:
             answer = ("ok", payload, _peak_kib())
         parts = dump_parts(answer)
-        _say(out, "answer")
+        _say(out, f"answer {sum(len(part) for part in parts)}")  # the size first: the parent reads it in place
         for part in parts:
             out.write(part)
     except MemoryError:
         sheets, payload = [], None  # free what we can before answering
-        _say(out, "answer")
         # transfer.dumps's form, built by hand: the import may be what ran out of memory.
         parts = [pickle.dumps([]), pickle.dumps(("memory", None, _peak_kib()))]
-        out.write(len(parts).to_bytes(8, "big") + b"".join(len(p).to_bytes(8, "big") for p in parts) + b"".join(parts))
+        data = len(parts).to_bytes(8, "big") + b"".join(len(p).to_bytes(8, "big") for p in parts) + b"".join(parts)
+        _say(out, f"answer {len(data)}")
+        out.write(data)
         out.flush()
         return EXIT_MEMORY
     out.flush()

@@ -138,10 +138,11 @@ def deadline_from_process_start(timeout: float = LOAD_TIMEOUT_S) -> float:
 class _Channel:
     """Reads the child's stdout on a thread: its ``@`` lines as they come, then the answer's bytes."""
 
-    def __init__(self, proc: subprocess.Popen[bytes], progress: Progress | None) -> None:
+    def __init__(self, proc: subprocess.Popen[bytes], progress: Progress | None, max_answer: int) -> None:
         self.budget: tuple[float, int] | None = None
         self.base_kib = 0
-        self.answer = b""
+        self.answer: bytes | bytearray = b""
+        self._max_answer = max_answer
         self.errors = b""
         self._progress = progress
         self._threads = [
@@ -153,8 +154,8 @@ class _Channel:
 
     def _read_out(self, pipe: IO[bytes]) -> None:
         while line := pipe.readline(256):
-            if line == b"@answer\n":
-                self.answer = pipe.read()
+            if line.startswith(b"@answer"):
+                self.answer = self._read_answer(pipe, line)
                 return
             words = line.split()
             try:
@@ -167,6 +168,27 @@ class _Channel:
                     self._progress(done / 1000, "Reading the cells…" if done < 650 else "Building the tables…")
             except (IndexError, ValueError):
                 continue
+
+    def _read_answer(self, pipe: IO[bytes], line: bytes) -> bytes | bytearray:
+        """The answer's bytes, read into one buffer of the announced size.
+
+        ``pipe.read()`` grows its buffer as the bytes come, and each growth of a 200 MB buffer copied it
+        while holding the interpreter: the window froze for 70 ms at a million rows (issue 7). A short
+        answer comes back cut short, and ``transfer.loads`` refuses it.
+        """
+        words = line.split()
+        size = int(words[1]) if len(words) == 2 and words[1].isdigit() else -1
+        if not 0 < size <= self._max_answer:
+            return pipe.read()
+        buffer = bytearray(size)
+        view = memoryview(buffer)
+        got = 0
+        while got < size:
+            count = pipe.readinto(view[got:])  # type: ignore[attr-defined]  # a BufferedReader: fills in place
+            if not count:
+                return bytes(view[:got])
+            got += count
+        return buffer
 
     def _read_err(self, pipe: IO[bytes]) -> None:
         self.errors = pipe.read()[-65536:]
@@ -207,7 +229,7 @@ def _run(
         raise LoadError(path, f"the reader process could not be started ({exc.strerror})") from None
     if progress is not None:
         progress(0.02, "Checking the file…")
-    channel = _Channel(proc, progress)
+    channel = _Channel(proc, progress, max_answer=memory_cap)
     granted = False
     limit = timeout
     try:
@@ -266,7 +288,7 @@ def read_sheets_isolated(
     return IsolatedRead(payload, seconds, peak)
 
 
-def _answer(out: bytes, *, model: bool = False) -> tuple[str, object, int] | None:
+def _answer(out: bytes | bytearray, *, model: bool = False) -> tuple[str, object, int] | None:
     if not out:
         return None
     try:

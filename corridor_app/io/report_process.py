@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,22 +58,82 @@ def export_report_in_child(
     SaveError
         The report could not be written, or the child stopped; the previous file is unchanged.
     """
-    target = os.fspath(path)
-    if cancelled is not None and cancelled():
-        raise ExportCancelled(target)  # cancelled before it began: no process, nothing written
-    # Long text columns go in pieces: one pickle call for a million rows held the window for 0.7 s. The job
-    # goes through a private temporary file, not the pipe: pushing 100 MB through a 64 KB pipe took the
-    # interpreter back and forth a thousand times and kept the window from painting for half a second.
-    parts = transfer.dump_parts((workbook, target, scenarios, dict(images or {}), tolerance_pct, scenario_corridor))
-    handle, job = tempfile.mkstemp(prefix="corridor-export-", suffix=".job")
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            for part in parts:  # part by part: one write of the whole would copy it first
-                fh.write(part)
-        del parts
-        _run_child(job, target, progress, cancelled)
-    finally:
-        Path(job).unlink(missing_ok=True)
+    job = ExportJob(workbook, path, scenarios, tolerance_pct=tolerance_pct, scenario_corridor=scenario_corridor)
+    job.run(progress, cancelled, images)
+
+
+class ExportJob:
+    """One export for the child: pickled a piece at a time with ``step()``, then ``run()``.
+
+    The window calls ``step()`` once per event-loop turn, so pickling a million rows never
+    holds it (on a worker thread the same pickling froze the window for 0.3 s: its every
+    Python call waited for the worker's). ``run()`` then only writes bytes and waits for the
+    child, which leaves the interpreter free; it pickles whatever ``step()`` has not.
+
+    ``scenario_names`` asks the child to compute those scenarios of ``workbook`` for
+    ``scenario_corridor`` itself (``model.scenarios.workbook_scenarios``), so the window does
+    not sum a million rows per scenario; ``scenarios`` gives them ready-made. The workbook
+    must not change until ``run()`` has returned: pass a snapshot.
+    """
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        path: str | os.PathLike[str],
+        scenarios: Scenarios | None = None,
+        *,
+        scenario_names: Sequence[str] = (),
+        tolerance_pct: float = DEFAULT_TOLERANCE_PCT,
+        scenario_corridor: str | None = None,
+    ) -> None:
+        self.target = os.fspath(path)
+        answer = (workbook, self.target, scenarios, tuple(scenario_names), tolerance_pct, scenario_corridor)
+        self._builder = transfer.PartsBuilder(answer)
+
+    @property
+    def done(self) -> bool:
+        """True when everything is pickled (``run()`` has nothing left to pickle)."""
+        return self._builder.done
+
+    def step(self) -> bool:
+        """Pickle one more part (a few milliseconds); True when done."""
+        return self._builder.step()
+
+    def run(
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        images: Mapping[str, bytes] | None = None,
+    ) -> None:
+        """Write the job, run the child and wait for it; raises as ``export_report_in_child`` does."""
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(self.target)  # cancelled before it began: no process, nothing written
+        while not self._builder.step():
+            if cancelled is not None and cancelled():
+                raise ExportCancelled(self.target)
+        # The job goes through a private temporary file, not the pipe: pushing 100 MB through a 64 KB pipe
+        # took the interpreter back and forth a thousand times and kept the window from painting.
+        parts = self._builder.parts()
+        size = sum(len(part) for part in parts)
+        job = ""
+        try:
+            handle, job = tempfile.mkstemp(prefix="corridor-export-", suffix=".job")
+            with os.fdopen(handle, "wb") as fh:
+                for part in parts:  # part by part: one write of the whole would copy it first
+                    fh.write(part)
+                del parts
+                fh.write(pickle.dumps(dict(images or {}), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:
+            if job:
+                Path(job).unlink(missing_ok=True)
+            reason = exc.strerror or str(exc)
+            raise SaveError(
+                self.target, f"the export could not be prepared in the temporary folder ({reason}); nothing was changed"
+            ) from None
+        try:
+            _run_child(f"{size} {job}", self.target, progress, cancelled)
+        finally:
+            Path(job).unlink(missing_ok=True)
 
 
 def _run_child(job: str, target: str, progress: Progress | None, cancelled: Cancelled | None) -> None:
@@ -159,10 +219,16 @@ def child_main() -> int:
     from corridor_app.io.report import export_report
 
     stdin = sys.stdin.buffer
-    data = Path(stdin.readline().decode("utf-8").rstrip("\n")).read_bytes()  # the job file the app wrote
-    job: Any = transfer.loads(data, lambda part: pickle.Unpickler(io.BytesIO(part)))
+    size, _, name = stdin.readline().decode("utf-8").rstrip("\n").partition(" ")
+    data = memoryview(Path(name).read_bytes())  # the job file the app wrote: the workbook's parts, then the images
+    job: Any = transfer.loads(data[: int(size)], lambda part: pickle.Unpickler(io.BytesIO(part)))
+    images = pickle.loads(data[int(size) :])
     del data
-    workbook, target, scenarios, images, tolerance_pct, scenario_corridor = job
+    workbook, target, scenarios, names, tolerance_pct, scenario_corridor = job
+    if names:
+        from corridor_app.model.scenarios import workbook_scenarios
+
+        scenarios = workbook_scenarios(workbook, scenario_corridor or "", names) or None
     stop = threading.Event()
 
     def listen() -> None:

@@ -35,33 +35,83 @@ def dump_parts(answer: object) -> list[bytes]:
     The form: the number of parts and their lengths (8 bytes each), then a pickle of how many pieces
     each long column has, the main pickle, and the pieces.
     """
-    columns: list[np.ndarray] = []
-    sent: dict[int, int] = {}  # id of a column -> its number: a column met twice is sent once
+    builder = PartsBuilder(answer)
+    while not builder.step():
+        pass
+    return builder.parts()
 
-    class _Pickler(pickle.Pickler):
-        def persistent_id(self, obj: object) -> int | None:
-            if type(obj) is np.ndarray and obj.dtype == object and obj.ndim == 1 and len(obj) > CHUNK_ROWS:
-                if id(obj) not in sent:
-                    sent[id(obj)] = len(columns)
-                    columns.append(obj)
-                return sent[id(obj)]
-            return None
 
-    main = io.BytesIO()
-    _Pickler(main, protocol=pickle.HIGHEST_PROTOCOL).dump(answer)
-    pieces = [
-        [_dumps(column[i : i + CHUNK_ROWS].tolist()) for i in range(0, len(column), CHUNK_ROWS)] for column in columns
-    ]
-    parts = [_dumps([len(p) for p in pieces]), main.getbuffer().tobytes(), *(p for column in pieces for p in column)]
-    lengths = b"".join(len(p).to_bytes(8, "big") for p in parts)
-    return [len(parts).to_bytes(8, "big"), lengths, *parts]
+class PartsBuilder:
+    """``dump_parts`` one short call at a time: ``step()`` until it returns True, then ``parts()``.
+
+    A thread that pickles a million-row workbook holds the interpreter for most of a
+    second; the window's thread, waiting for it at every Python call of a repaint, froze
+    for 0.3 s (issue 7). The window calls ``step()`` once per event-loop turn instead:
+    the first step pickles everything but the long text columns (numbers are copied as
+    whole buffers), each later step one piece of ``CHUNK_ROWS`` cells.
+    """
+
+    def __init__(self, answer: object) -> None:
+        self._answer: object = answer
+        self._columns: list[np.ndarray] = []
+        self._main: bytes | None = None
+        self._pieces: list[list[bytes]] = []
+        self._next = (0, 0)  # column number, first row of the next piece
+
+    @property
+    def done(self) -> bool:
+        return self._main is not None and self._next[0] >= len(self._columns)
+
+    def step(self) -> bool:
+        """Pickle the next part; True when there is nothing left to pickle."""
+        if self._main is None:
+            self._main = self._pickle_main()
+            self._pieces = [[] for _ in self._columns]
+            self._answer = None
+            return self.done
+        if not self.done:
+            number, start = self._next
+            column = self._columns[number]
+            self._pieces[number].append(_dumps(column[start : start + CHUNK_ROWS].tolist()))
+            start += CHUNK_ROWS
+            self._next = (number, start) if start < len(column) else (number + 1, 0)
+        return self.done
+
+    def parts(self) -> list[bytes]:
+        """The byte strings to write one after the other, once ``step()`` has returned True.
+
+        They are handed over: the builder keeps no reference, so they go once the caller drops them.
+        """
+        if self._main is None or not self.done:
+            raise RuntimeError("the answer is not pickled yet")
+        parts = [_dumps([len(p) for p in self._pieces]), self._main, *(p for column in self._pieces for p in column)]
+        self._main, self._pieces, self._columns = b"", [], []
+        lengths = b"".join(len(p).to_bytes(8, "big") for p in parts)
+        return [len(parts).to_bytes(8, "big"), lengths, *parts]
+
+    def _pickle_main(self) -> bytes:
+        columns = self._columns
+        sent: dict[int, int] = {}  # id of a column -> its number: a column met twice is sent once
+
+        class _Pickler(pickle.Pickler):
+            def persistent_id(self, obj: object) -> int | None:
+                if type(obj) is np.ndarray and obj.dtype == object and obj.ndim == 1 and len(obj) > CHUNK_ROWS:
+                    if id(obj) not in sent:
+                        sent[id(obj)] = len(columns)
+                        columns.append(obj)
+                    return sent[id(obj)]
+                return None
+
+        main = io.BytesIO()
+        _Pickler(main, protocol=pickle.HIGHEST_PROTOCOL).dump(self._answer)
+        return main.getvalue()
 
 
 def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _split(data: bytes) -> list[memoryview]:
+def _split(data: bytes | bytearray | memoryview) -> list[memoryview]:
     view = memoryview(data)
     if len(view) < 8:
         raise pickle.UnpicklingError("not an answer of the reader process")
@@ -79,7 +129,7 @@ def _split(data: bytes) -> list[memoryview]:
     return parts
 
 
-def loads(data: bytes, unpickler: Unpickling) -> object:
+def loads(data: bytes | bytearray | memoryview, unpickler: Unpickling) -> object:
     """The answer ``dumps`` made; every pickle in it goes through ``unpickler``.
 
     Raises ``pickle.UnpicklingError`` (or what the unpickler raises) when the bytes are not such an answer.

@@ -4,8 +4,9 @@
 worker thread and reports through Qt signals, so the window keeps painting and
 answering while a million-row file is read. ``fn`` is injectable: the plain
 loader, the child-process ``load_workbook_isolated`` or the report export all fit
-through a small adapter (``call_plain``). A progress dialog appears only if the
-work takes longer than ``SHOW_AFTER_MS``, so quick loads do not flash a window.
+through a small adapter (``call_plain``). Progress and Cancel appear in the
+window's status bar (``ProgressPanel``) only if the work takes longer than
+``SHOW_AFTER_MS``, so quick loads do not flash anything.
 
 Cancel stops waiting at once and discards the result: the caller's state (the
 current workbook) is left untouched. Work that polls ``cancelled()`` stops early;
@@ -23,8 +24,10 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from corridor_app.ui.progress_panel import MAXIMUM, ProgressPanel
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -75,14 +78,8 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._done = False
-        self.dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setValue(0)
-        self.dialog.canceled.connect(self.cancel)
+        self.panel = ProgressPanel(title, parent)
+        self.panel.canceled.connect(self.cancel)
         self._worker = _Worker(work, self._cancel)
         self._worker.sig_progress.connect(self._on_progress_changed)
         self._worker.sig_finished.connect(self._on_worker_finished)
@@ -90,11 +87,12 @@ class BackgroundTask(QObject):
         # A cancelled worker may outlive its task: keep it referenced until its thread ends.
         _LIVE.add(self._worker)
         self._worker.finished.connect(lambda worker=self._worker: _LIVE.discard(worker))
-        # A busy indicator until the work reports a fraction.
-        self._busy = QTimer(self)
-        self._busy.setSingleShot(True)
-        self._busy.timeout.connect(lambda: self.dialog.setRange(0, 0) if not self._done else None)
-        self._busy.start(SHOW_AFTER_MS)
+        # Shown once the work has taken SHOW_AFTER_MS; a busy bar until the work reports a fraction.
+        self._reported = False
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self._on_show_timer_timeout)
+        self._show_timer.start(SHOW_AFTER_MS)
 
     def start(self) -> BackgroundTask:
         self._worker.start()
@@ -116,15 +114,22 @@ class BackgroundTask(QObject):
         """Block until the worker thread ends (tests and shutdown only)."""
         return bool(self._worker.wait(msecs))
 
+    def _on_show_timer_timeout(self) -> None:
+        if self._done:
+            return
+        if not self._reported:
+            self.panel.setRange(0, 0)
+        self.panel.show()
+
     def _on_progress_changed(self, fraction: float, message: str) -> None:
         if self._done:
             return
-        self._busy.stop()
-        if self.dialog.maximum() == 0:
-            self.dialog.setRange(0, 1000)
-        self.dialog.setValue(max(0, min(1000, int(fraction * 1000))))
+        self._reported = True
+        if self.panel.maximum() == 0:
+            self.panel.setRange(0, MAXIMUM)
+        self.panel.setValue(max(0, min(MAXIMUM, int(fraction * MAXIMUM))))
         if message:
-            self.dialog.setLabelText(message)
+            self.panel.setLabelText(message)
 
     def _on_worker_finished(self, result: object) -> None:
         if self._done:
@@ -140,11 +145,9 @@ class BackgroundTask(QObject):
 
     def _finish(self) -> None:
         self._done = True
-        self._busy.stop()
-        self.dialog.canceled.disconnect(self.cancel)
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        self._show_timer.stop()
+        self.panel.canceled.disconnect(self.cancel)
+        self.panel.close_panel()
 
 
 def run_in_background(work: Work, progress_title: str, parent: QWidget | None = None) -> BackgroundTask:

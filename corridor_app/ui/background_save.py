@@ -4,12 +4,12 @@
 same ``SaveError``. A small workbook (``LARGE_ROWS`` rows or fewer) is saved at
 once on the GUI thread: it takes well under a second and keeps Save simple. A
 large one is written by a worker while a local event loop runs, so the window
-repaints and the progress dialog moves; the call still returns only when the
+repaints and the progress bar moves; the call still returns only when the
 file is written, so Save, Save As and "save before closing" keep their meaning.
 
 While that loop runs, user input is held back (``ExcludeUserInputEvents``):
 nothing can edit the workbook the worker is reading, so no snapshot is needed,
-and a second Save cannot start. For the same reason the dialog has no Cancel:
+and a second Save cannot start. For the same reason the progress bar has no Cancel:
 a save is one atomic replace at the end and is not stopped halfway.
 """
 
@@ -46,7 +46,7 @@ def save_responsively(
             f"Saving {Path(target).name}…",
             parent,
         )
-        task.dialog.setCancelButton(None)
+        task.panel.set_cancellable(False)
         loop = QEventLoop()
         outcome: dict[str, object] = {}
         task.finished.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))

@@ -40,7 +40,9 @@ class ChartArea(QTabWidget):
         self.shares_chart = SharesChart(workbook, corridor)
         self.addTab(self.shares_chart, "Shares")
         yield
-        self.scenario_charts = ScenarioCharts(workbook, corridor)
+        self.scenario_charts = ScenarioCharts(workbook, corridor, staged=True)
+        for _ in self.scenario_charts.build_steps:  # three plots: one step each
+            yield
         self.addTab(self.scenario_charts, "Scenarios")
         yield
         self.pacing_panel = PacingPanel(workbook)

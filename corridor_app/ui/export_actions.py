@@ -7,11 +7,15 @@ progress and Cancel (``ui.background``).
 
 The worker never reads the live workbook: it writes a **snapshot**
 (``model.snapshot``), copied on the GUI thread a few columns per event so that a
-million-row table never holds the event loop for more than a few milliseconds.
-The user is not blocked: edits made after the snapshot are simply not in the
-report. Pictures of the on-screen charts, when asked for, are painted on the GUI
-thread too (widgets must not be touched from another thread), one chart per
-event, before the worker starts.
+million-row table never holds the event loop for more than a few milliseconds,
+then pickled for the child on the GUI thread too, a piece per event
+(``io.report_process.ExportJob``): pickling on the worker thread held the
+interpreter the window needs for every Python call of a repaint, and froze it
+for 0.3 s at a million rows. The worker only encodes pictures, writes bytes and
+waits, which all leave the interpreter free. The user is not blocked: edits made
+after the snapshot are simply not in the report. Pictures of the on-screen
+charts, when asked for, are painted on the GUI thread (widgets must not be
+touched from another thread), one chart per event, before the worker starts.
 
 Cancel leaves the previous report byte for byte (the report is written to a
 temporary file and moved into place). The status bar reports only once the
@@ -29,13 +33,11 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from corridor_app.cli import workbook_scenarios
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report_process import export_report_in_child
+from corridor_app.io.report_process import ExportJob
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.model.snapshot import SnapshotBuilder
-from corridor_app.model.workbook import Workbook
 from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call_plain, run_in_background
 from corridor_app.ui.chart_export import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptions, ExportOptionsDialog
@@ -128,6 +130,7 @@ class ReportExport(QObject):
         self._options = options
         self._existed = Path(path).exists()
         self._builder = SnapshotBuilder(window.workbook)
+        self._job: ExportJob | None = None  # the snapshot, pickled for the child a piece per event
         # The on-screen scenario chart shows every scenario: a picture of it fits only when all are exported.
         with_scenarios = bool(options.scenarios) and len(options.scenarios) == all_scenarios
         self._pictures = self._picture_steps(with_scenarios) if options.pictures else []
@@ -162,23 +165,42 @@ class ReportExport(QObject):
         QTimer.singleShot(0, self, self._prepare)
         return self
 
+    def stop(self, wait_ms: int = 30_000) -> None:
+        """Stop the export and wait for its worker (the window is closing); the previous file stays as it was."""
+        if self.outcome is not None:
+            return
+        if self.task is None:  # still preparing on the GUI thread: nothing has been started
+            self.outcome = "cancelled"
+            return
+        self.task.cancel()
+        self.task.wait(wait_ms)
+
     def _prepare(self) -> None:
-        """One short step per event: a chart picture, or a few columns of the snapshot."""
+        """One short step per event: a chart picture, a few columns of the snapshot, or a piece of the job."""
+        if self.outcome is not None:  # stopped meanwhile
+            return
         if self._pictures:
             key, widget = self._pictures.pop(0)
             self.images[key] = chart_image(widget)
         elif not self._builder.done:
             self._builder.step()
+        elif self._job is None:
+            chosen = self._options.scenarios
+            self._job = ExportJob(
+                self._builder.finish(),
+                self.path,
+                scenario_names=chosen,
+                scenario_corridor=self._corridor if chosen else None,
+            )
+        elif not self._job.done:
+            self._job.step()
         else:
-            self._launch()
+            self._launch(self._job)
             return
         QTimer.singleShot(0, self, self._prepare)
 
-    def _launch(self) -> None:
-        snapshot = self._builder.finish()
-        work = _export_work(
-            snapshot, self.path, self._corridor, self._options.scenarios, dict(self.images), self._relay
-        )
+    def _launch(self, job: ExportJob) -> None:
+        work = _export_work(job, dict(self.images), self._relay)
         self.task = run_in_background(work, f"Exporting {Path(self.path).name}…", self._window)
         self.task.cancelled.connect(self._on_cancel_pressed)
         self.sig_started.emit(self.task)
@@ -212,33 +234,18 @@ class ReportExport(QObject):
         self.sig_done.emit(kind)
 
 
-def _export_work(
-    snapshot: Workbook,
-    path: str,
-    corridor: str,
-    chosen: tuple[str, ...],
-    images: dict[str, QImage],
-    relay: _Relay,
-) -> Callable[[Progress, Cancelled], Outcome]:
-    """The worker's job; it touches only the snapshot and reports its outcome through ``relay``."""
+def _export_work(job: ExportJob, images: dict[str, QImage], relay: _Relay) -> Callable[[Progress, Cancelled], Outcome]:
+    """The worker's job: encode the pictures, write the job and wait for the child; the outcome goes to ``relay``.
+
+    Nothing here holds the interpreter for long (PNG encoding and file writes are C++ and system calls that
+    release it), so the window keeps its Python calls while the worker runs.
+    """
 
     def work(progress: Progress, cancelled: Cancelled) -> Outcome:
         outcome: Outcome
         try:
-            scenarios = None
-            if chosen:
-                available = workbook_scenarios(snapshot, corridor)
-                scenarios = {name: available[name] for name in chosen if name in available}
             pictures = {key: png_bytes(image) for key, image in images.items()}
-            export_report_in_child(
-                snapshot,
-                path,
-                scenarios or None,
-                progress,
-                cancelled,
-                pictures or None,
-                scenario_corridor=corridor if scenarios else None,
-            )
+            job.run(progress, cancelled, pictures or None)
             outcome = ("written", None)
         except ExportCancelled:
             outcome = ("cancelled", None)

@@ -49,7 +49,7 @@ from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.chart_area import ChartArea
 from corridor_app.ui.currency_box import DisplayCurrencyBox
-from corridor_app.ui.export_actions import add_export_actions
+from corridor_app.ui.export_actions import ReportExport, add_export_actions
 from corridor_app.ui.file_safety import Choice, FileSafety
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.table_models: dict[str, WorkbookTableModel] = {}
         self.table_views: dict[str, QTableView] = {}
         self._pending_install: StepRunner | None = None
+        self._open_task: BackgroundTask | None = None
         self.setAcceptDrops(True)
         self._build_actions()
         self._install(workbook)
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         chart_tabs = ChartArea(workbook, first, currency_box.display, staged=True)
         for _ in chart_tabs.build_steps:
             yield
+        yield  # the last chart's step ends here, not with the first table's
         currency_box.display_changed.connect(chart_tabs.set_display)
         chart_tabs.chart.sig_bar_clicked.connect(self._on_bar_clicked)
         corridor_box = QComboBox()
@@ -343,8 +345,13 @@ class MainWindow(QMainWindow):
         """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then.
 
         The task's ``finished`` means the file is read; the window then builds its views over a few
-        event-loop turns and emits ``sig_file_opened`` when it shows the new workbook.
+        event-loop turns and emits ``sig_file_opened`` when it shows the new workbook. The window stays
+        usable meanwhile (progress and Cancel are in the status bar): a newer Open replaces this one, and
+        edits made while the file is read are asked about again before it replaces them.
         """
+        if self._open_task is not None and self._open_task.running:
+            self._open_task.cancel()  # the newest Open wins
+        undo_index = self.undo_stack.index()
 
         def load(progress: Progress, cancelled: Cancelled) -> tuple[Workbook, list[Problem]]:
             if self._loader_reports:  # the child-process loader: real progress, and Cancel stops the child
@@ -355,12 +362,17 @@ class MainWindow(QMainWindow):
             return workbook, workbook_findings(workbook)  # not on the GUI thread
 
         task = run_in_background(load, f"Opening {Path(path).name}…", self)
-        task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded))
+        task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded, undo_index=undo_index))
         task.failed.connect(self._on_background_load_failed)
         self._open_task = task
         return task
 
-    def _on_background_loaded(self, path: str, workbook: Workbook, findings: list[Problem]) -> None:
+    def _on_background_loaded(
+        self, path: str, workbook: Workbook, findings: list[Problem], *, undo_index: int | None = None
+    ) -> None:
+        if undo_index is not None and self.undo_stack.index() != undo_index and not self.maybe_save():
+            self.statusBar().showMessage(f"{Path(path).name} was not opened: the current workbook stays", 10_000)
+            return
         self._install_in_steps(workbook, findings).finished.connect(lambda: self._opened(path))
 
     def _opened(self, path: str) -> None:
@@ -460,8 +472,30 @@ class MainWindow(QMainWindow):
             left = min(max(float(share), 0.15), 0.85)  # type: ignore[arg-type]
             self.splitter.setSizes([int(1000 * left), int(1000 * (1 - left))])
 
+    def ask_stop_export(self, path: str) -> QMessageBox.StandardButton:
+        """Whether to stop a running export to close the window (replaced in tests)."""
+        return QMessageBox.question(
+            self,
+            "Export still running",
+            f"The report {Path(path).name} is still being written. Stop it and close?\n\n"
+            "The previous report, if any, stays as it was.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+
+    def _stop_background_work(self) -> bool:
+        """Before closing: stop a running export (if the user agrees) and a file being opened."""
+        exports = [job for job in self.findChildren(ReportExport) if job.running]
+        if exports and self.ask_stop_export(exports[0].path) != QMessageBox.StandardButton.Yes:
+            return False
+        for job in exports:
+            job.stop()
+        if self._open_task is not None and self._open_task.running:
+            self._open_task.cancel()
+            self._open_task.wait()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.maybe_save() or not self._stop_background_work():
             event.ignore()
             return
         self._stop_pending_install()

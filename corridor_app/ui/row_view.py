@@ -76,8 +76,11 @@ class RowView(QAbstractTableModel):
         return self.index(int(position[row]), index.column())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column < 0 and self._sort_column < 0:
+            return  # "unsorted" again (as when sorting is switched on): a million rows need no relayout
         self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._descending = descending
         self._relayout()
 
     def setFilterFixedString(self, text: str) -> None:

@@ -9,6 +9,8 @@ or to any scenario moves all of them at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -45,8 +47,16 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
 
     watched = frozenset(_WATCHED)
 
-    def __init__(self, workbook: Workbook, corridor: str = "", scenario: str = "") -> None:
+    def __init__(self, workbook: Workbook, corridor: str = "", scenario: str = "", *, staged: bool = False) -> None:
+        """With ``staged`` the caller runs ``build_steps`` (one plot each) before the charts are used."""
         super().__init__()
+        self.build_steps = self._build(workbook, corridor, scenario)
+        if not staged:
+            for _ in self.build_steps:
+                pass
+
+    def _build(self, workbook: Workbook, corridor: str, scenario: str) -> Iterator[None]:
+        """Three plots of about 10 ms each: a window opening a file builds them one per event-loop turn."""
         self._workbook = workbook
         self._corridor = corridor
         self._scenario = scenario
@@ -57,10 +67,12 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.grouped = _plot("Amount by country and scenario")
         self.legend = self.grouped.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#222")
         self.group_bars: list[pg.BarGraphItem] = []  # one per column, grown on demand, reused after
+        yield
 
         self.waterfall = _plot("From baseline to scenario")
         self.waterfall_bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6)
         self.waterfall.addItem(self.waterfall_bars)
+        yield
 
         self.tornado_plot = _plot("Sensitivity of the total")
         self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=DOWN, pen=pg.mkPen("#7a2219"))
@@ -70,6 +82,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.centre = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555", width=1.5))
         self.tornado_plot.addItem(self.centre)
         self.tornado_plot.getPlotItem().getAxis("left").setWidth(110)  # room for country names
+        yield
         self.pct = QDoubleSpinBox()
         self.pct.setRange(0.5, 100.0)
         self.pct.setSingleStep(5.0)

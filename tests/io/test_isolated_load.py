@@ -151,11 +151,29 @@ def test_the_channel_reads_budget_progress_then_the_answer() -> None:
     script = "import sys; sys.stdout.buffer.write(b'@budget 12.5 99\\n@progress 500\\n@budget 99 99\\n@answer\\nxyz')"
     seen: list[float] = []
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    channel = isolated._Channel(proc, lambda fraction, _text: seen.append(fraction))
+    channel = isolated._Channel(proc, lambda fraction, _text: seen.append(fraction), max_answer=1000)
     proc.wait(timeout=30)
     channel.join(proc)
     assert channel.budget == (12.5, 99)  # only the first: a later one could come from a compromised parser
     assert [f for f in seen] == [0.5] and channel.answer == b"xyz"
+
+
+@pytest.mark.parametrize(
+    ("announced", "sent", "expected"),
+    [
+        (b"5", b"12345", b"12345"),  # read in place into a buffer of the announced size (issue 7)
+        (b"8", b"12345", b"12345"),  # cut short: what came, and transfer.loads refuses it
+        (b"99999", b"12345", b"12345"),  # more than the child could hold: read as it comes
+        (b"x", b"12345", b"12345"),
+    ],
+)
+def test_the_channel_reads_an_announced_answer_in_place(announced: bytes, sent: bytes, expected: bytes) -> None:
+    script = f"import sys; sys.stdout.buffer.write(b'@answer ' + {announced!r} + b'\\n' + {sent!r})"
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    channel = isolated._Channel(proc, None, max_answer=1000)
+    proc.wait(timeout=30)
+    channel.join(proc)
+    assert bytes(channel.answer) == expected
 
 
 def test_cancel_stops_the_child() -> None:

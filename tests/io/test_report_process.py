@@ -8,7 +8,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report_process import export_report_in_child
+from corridor_app.io.report_process import ExportJob, export_report_in_child
 from corridor_app.model.reconcile import reconcile_totals
 
 from .report_support import seed_workbook
@@ -63,3 +63,31 @@ def test_the_live_workbook_keeps_its_subscribers(tmp_path: Path) -> None:
     book.subscribe(heard.append)
     export_report_in_child(book, tmp_path / "r.xlsx")
     assert book._listeners == [heard.append]
+
+
+def test_a_job_pickled_in_steps_has_the_child_compute_the_named_scenarios(tmp_path: Path) -> None:  # issue 7
+    book = seed_workbook()
+    rows = [{"scenario": "Iran halved", "country": "Iran", "kind": "percent", "value": -50.0}]
+    book.table("scenarios").append_many(rows, [None])  # type: ignore[arg-type]
+    corridor = reconcile_totals(book)[0].corridor
+    job = ExportJob(
+        book, tmp_path / "r.xlsx", scenario_names=["Iran halved", "No such scenario"], scenario_corridor=corridor
+    )
+    while not job.step():
+        pass
+    assert job.done
+    job.run()
+    sheets = CalamineWorkbook.from_path(str(tmp_path / "r.xlsx"))
+    summary = sheets.get_sheet_by_name("Scenario summary").to_python()
+    assert ["", "Current values", "Iran halved"] in summary  # the unknown name is left out
+    assert ["Sum of parts", 39.09, pytest.approx(32.655)] in summary  # Iran -50 %, computed by the child
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_a_save_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "gone"))
+    target = tmp_path / "r.xlsx"
+    with pytest.raises(SaveError, match="temporary folder"):
+        export_report_in_child(seed_workbook(), target)
+    assert not target.exists()

@@ -69,3 +69,25 @@ def test_the_parts_written_one_after_the_other_are_the_answer() -> None:
     data = b"".join(transfer.dump_parts(answer))
     back = transfer.loads(data, lambda b: pickle.Unpickler(io.BytesIO(b)))
     assert back[1].tolist() == answer[1].tolist()
+
+
+def test_the_builder_pickles_one_piece_per_step(monkeypatch: pytest.MonkeyPatch) -> None:  # issue 7
+    monkeypatch.setattr(transfer, "CHUNK_ROWS", 100)
+    texts = np.array([f"row {i}" for i in range(250)], dtype=object)
+    builder = transfer.PartsBuilder(("ok", texts, np.arange(250.0)))
+    with pytest.raises(RuntimeError):
+        builder.parts()  # nothing pickled yet
+    steps = 1
+    while not builder.step():
+        steps += 1
+    assert steps == 1 + 3  # the main pickle, then three pieces of at most 100 cells
+    data = b"".join(builder.parts())
+    assert data == transfer.dumps(("ok", texts, np.arange(250.0)))
+    back = transfer.loads(data, lambda b: pickle.Unpickler(io.BytesIO(b)))
+    assert back[1].tolist() == texts.tolist()
+
+
+def test_an_answer_without_long_columns_is_done_in_one_step() -> None:
+    builder = transfer.PartsBuilder({"short": np.array(["a", None], dtype=object)})
+    assert builder.step() and builder.done
+    assert transfer.loads(b"".join(builder.parts()), lambda b: pickle.Unpickler(io.BytesIO(b)))["short"][1] is None

@@ -81,3 +81,23 @@ def test_direct_table_writes_are_seen_too() -> None:
     assert reconcile_totals(book)[0].sum_of_parts == pytest.approx(39.09 - 13.2)
     book.tables["contributions"] = Table(CONTRIBUTIONS)  # a replaced table is a different table
     assert reconcile_totals(book)[0].sum_of_parts == 0
+
+
+def test_corridors_are_kept_until_a_corridor_column_changes() -> None:  # issue 7: asked for by every view
+    book = _book()
+    assert book.corridors() == ["ITC"]
+    assert book.corridors() == ["ITC"]  # from the cache
+    inverse = apply(book, SetCell("contributions", 1, "corridor", "Middle"))
+    assert book.corridors() == ["ITC", "Middle"]
+    apply(book, inverse)
+    assert book.corridors() == ["ITC"]
+    apply(book, InsertRows("totals", (1,), ((("corridor", "Lapis"), ("published_total", 1.0), ("unit", "USD bn")),)))
+    assert book.corridors() == ["ITC", "Lapis"]
+    apply(book, DeleteRows("totals", (1,)))
+    assert book.corridors() == ["ITC"]
+    apply(book, SetCell("contributions", 0, "amount", 1.0))  # another column: the cache stands
+    book.corridors().append("changed by a caller")
+    assert book.corridors() == ["ITC"]  # each caller gets its own list
+    book.tables["totals"] = Table(book.tables["totals"].spec)
+    book.tables["totals"].append_many([{"corridor": "Zangezur", "unit": "USD bn"}], [None])
+    assert book.corridors() == ["ITC", "Zangezur"]

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loader import load_workbook
 from corridor_app.ui.background import run_in_background, run_in_steps
+from corridor_app.ui.progress_panel import ProgressPanel
 
 
 def test_open_in_background_installs_the_new_workbook(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +49,7 @@ def test_cancel_keeps_the_current_workbook(window, qtbot, tmp_path: Path) -> Non
     before = window.workbook
     task = window.open_path_in_background(str(Path(window.path)))
     assert started.wait(5)
-    button = task.dialog.findChild(QPushButton)
+    button = task.panel.cancel_button
     assert button is not None and button.text() == "Cancel"
     with qtbot.waitSignal(task.cancelled, timeout=2000):
         button.click()  # the user presses Cancel
@@ -85,9 +86,9 @@ def test_event_loop_runs_while_work_runs_and_progress_shows(qtbot) -> None:  # t
         return "done"
 
     task = run_in_background(work, "Working")
-    qtbot.waitUntil(lambda: task.dialog.value() == 500, timeout=5000)
+    qtbot.waitUntil(lambda: task.panel.value() == 500, timeout=5000)
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the GUI thread is not blocked
-    assert task.dialog.labelText() == "half way"
+    assert task.panel.labelText() == "half way"
     with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
         step.set()
     assert blocker.args == ["done"]
@@ -122,7 +123,7 @@ def test_progress_outside_0_1_is_clamped(qtbot, fraction: float) -> None:  # typ
         release.wait(5)
 
     task = run_in_background(work, "Working")
-    qtbot.waitUntil(lambda: task.dialog.value() in (0, 1000) and task.dialog.maximum() == 1000, timeout=5000)
+    qtbot.waitUntil(lambda: task.panel.value() in (0, 1000) and task.panel.maximum() == 1000, timeout=5000)
     release.set()
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
@@ -217,3 +218,80 @@ def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, 
     task.cancel()
     qtbot.waitUntil(lambda: bool(stopped), timeout=20_000)
     assert window.workbook is before
+
+
+# --- progress in the status bar; the window stays usable (issue 7: no 45 ms top-level dialog) --------------------
+def _held_loader(release: threading.Event, started: threading.Event):  # type: ignore[no-untyped-def]
+    def slow_loader(path: str):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)
+        return load_workbook(path)
+
+    return slow_loader
+
+
+def test_progress_shows_in_the_status_bar_without_changing_its_height(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    release, started = threading.Event(), threading.Event()
+    window._loader = _held_loader(release, started)
+    bar = window.statusBar()
+    height, central = bar.height(), window.centralWidget().size()
+    task = window.open_path_in_background(window.path)
+    qtbot.waitUntil(lambda: task.panel.isVisible(), timeout=5000)  # after SHOW_AFTER_MS
+    assert task.panel.parent() is bar and task.panel.isWindow() is False
+    assert task.panel.maximum() == 0  # busy: this loader does not say how far it is
+    qtbot.wait(50)
+    assert bar.height() == height and window.centralWidget().size() == central  # only the bar repaints
+    release.set()
+    with qtbot.waitSignal(window.sig_file_opened, timeout=10_000):
+        pass
+    assert not [panel for panel in bar.findChildren(ProgressPanel) if panel.isVisible()]
+
+
+def test_an_edit_made_while_a_file_opens_is_asked_about_again(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from corridor_app.model.edits import SetCell
+
+    target = tmp_path / "small.csv"
+    target.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
+    release, started = threading.Event(), threading.Event()
+    window._loader = _held_loader(release, started)
+    asked: list[int] = []
+    window.ask_unsaved = lambda: (asked.append(1), QMessageBox.StandardButton.Cancel)[1]
+    before = window.workbook
+    task = window.open_path_in_background(str(target))
+    assert started.wait(5)
+    window.submit_edit(SetCell("contributions", 0, "amount", 99.0))  # the window is not blocked meanwhile
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    qtbot.wait(100)
+    assert asked == [1]  # the user is asked, answers Cancel: the edit and the workbook stay
+    assert window.workbook is before and window.workbook.table("contributions").value(0, "amount") == 99.0
+    assert "was not opened" in window.statusBar().currentMessage()
+
+
+def test_a_newer_open_replaces_one_still_reading(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("Country,Amount\nFirst,1\n", encoding="utf-8")
+    second.write_text("Country,Amount\nSecond,2\n", encoding="utf-8")
+    release, started = threading.Event(), threading.Event()
+    window._loader = _held_loader(release, started)
+    old = window.open_path_in_background(str(first))
+    assert started.wait(5)
+    window._loader = load_workbook
+    with qtbot.waitSignal(window.sig_file_opened, timeout=10_000):
+        window.open_path_in_background(str(second))
+    assert not old.running
+    release.set()
+    assert old.wait(10_000)
+    qtbot.wait(50)  # the first file's late result must be dropped
+    assert window.path == str(second) and list(window.chart.series.labels) == ["Second"]
+
+
+def test_closing_during_an_open_stops_the_reader(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    release, started = threading.Event(), threading.Event()
+    window._loader = _held_loader(release, started)
+    task = window.open_path_in_background(window.path)
+    assert started.wait(5)
+    threading.Timer(0.1, release.set).start()  # a reader that finishes its current call, then sees the cancel
+    assert window.close()
+    assert not task.running

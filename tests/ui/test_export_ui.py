@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from corridor_app.io.loader import load_workbook
+from corridor_app.io.report_process import ExportJob
 from corridor_app.model.edits import SetCell
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.ui import background_save, export_actions
@@ -113,21 +114,21 @@ def test_cancel_leaves_the_previous_report_byte_identical(window, qtbot, tmp_pat
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = threading.Event(), threading.Event()
-    real = export_actions.export_report_in_child
+    real = ExportJob.run
 
     def held(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)  # until the user has pressed Cancel
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_actions, "export_report_in_child", held)
+    monkeypatch.setattr(ExportJob, "run", held)
     window.export_action.trigger()
     job = exported(window)
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
         pass
     assert started.wait(5)
     task = begun.args[0]
-    button = task.dialog.findChild(QPushButton)
+    button = task.panel.cancel_button
     assert button is not None and button.text() == "Cancel"
     with qtbot.waitSignal(job.sig_done, timeout=30_000) as done:
         button.click()
@@ -143,14 +144,14 @@ def test_a_cancel_too_late_to_stop_the_export_is_not_reported_as_a_cancel(window
     choose_file(monkeypatch, target)
     options(monkeypatch)
     written, release = threading.Event(), threading.Event()
-    real = export_actions.export_report_in_child
+    real = ExportJob.run
 
     def then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
         real(*args, **kwargs)
         written.set()
         release.wait(10)
 
-    monkeypatch.setattr(export_actions, "export_report_in_child", then_wait)
+    monkeypatch.setattr(ExportJob, "run", then_wait)
     job = export_actions.export_to_excel(window)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
@@ -169,14 +170,14 @@ def test_an_edit_during_the_export_does_not_change_the_report(window, qtbot, tmp
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = threading.Event(), threading.Event()
-    real = export_actions.export_report_in_child
+    real = ExportJob.run
 
     def held(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_actions, "export_report_in_child", held)
+    monkeypatch.setattr(ExportJob, "run", held)
     before = window.reconciliation.reconciliation.sum_of_parts
     job = export_actions.export_to_excel(window)
     assert job is not None
@@ -279,3 +280,33 @@ def test_large_save_failure_is_the_same_message(window, tmp_path, monkeypatch) -
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     assert not window.save_to(str(tmp_path / "missing" / "copy.xlsx"))
     assert len(shown) == 1 and "copy.xlsx" in shown[0]
+
+
+def test_closing_during_an_export_asks_and_stops_it_only_if_told(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # issue 7
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"the previous report")
+    choose_file(monkeypatch, target)
+    options(monkeypatch)
+    started, release = threading.Event(), threading.Event()
+    real = ExportJob.run
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ExportJob, "run", held)
+    job = export_actions.export_to_excel(window)
+    assert job is not None
+    with qtbot.waitSignal(job.sig_started, timeout=10_000):
+        pass
+    assert started.wait(5)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+    window.ask_stop_export = lambda path: (asked.append(path), answers.pop(0))[1]
+    assert not window.close()  # "No": the window and the export go on
+    assert asked == [str(target)] and job.running
+    threading.Timer(0.2, release.set).start()  # the worker sees the cancel once its current call returns
+    assert window.close()  # "Yes": the export is stopped before the window goes
+    assert not job.task.running
+    assert target.read_bytes() == b"the previous report"
