@@ -295,3 +295,16 @@ def test_closing_during_an_open_stops_the_reader(window, qtbot) -> None:  # type
     threading.Timer(0.1, release.set).start()  # a reader that finishes its current call, then sees the cancel
     assert window.close()
     assert not task.running
+
+
+def test_the_old_views_are_deleted_a_page_at_a_time_after_an_open(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]  # issue 7
+    import shiboken6
+
+    target = tmp_path / "small.csv"
+    target.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
+    old_chart, old_panel = window.chart, window.panels["contributions"]
+    with qtbot.waitSignal(window.sig_file_opened, timeout=10_000):
+        window.open_path_in_background(str(target))
+    assert shiboken6.isValid(old_chart)  # not in the turn that swapped the views in
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old_chart) and not shiboken6.isValid(old_panel), timeout=5000)
+    assert shiboken6.isValid(window.chart) and window.chart.isVisible()
