@@ -31,7 +31,10 @@ class ProgressPanel(QWidget):
         super().__init__(self._bar_owner, Qt.WindowType.Widget if self._bar_owner else Qt.WindowType.Tool)
         self.setObjectName("progressPanel")
         self.setWindowTitle(text)
+        self._title = text
+        self._message = text
         self.label = QLabel(text)
+        self.label.setToolTip(text)
         self.bar = QProgressBar()
         self.bar.setRange(0, MAXIMUM)
         self.bar.setValue(0)
@@ -58,10 +61,13 @@ class ProgressPanel(QWidget):
         self.hide()
 
     def labelText(self) -> str:  # the names QProgressDialog uses, so callers read the same
-        return self.label.text()
+        """The work's last message."""
+        return self._message
 
     def setLabelText(self, text: str) -> None:
-        self.label.setText(text)
+        """Show the work's stage after its title ("Opening x.xlsx · Reading the cells…"): which work it is stays."""
+        self._message = text
+        self.label.setText(f"{self._title.rstrip('…')} · {text}" if text != self._title else text)
 
     def value(self) -> int:
         return self.bar.value()

@@ -308,3 +308,26 @@ def test_the_old_views_are_deleted_a_page_at_a_time_after_an_open(window, qtbot,
     assert shiboken6.isValid(old_chart)  # not in the turn that swapped the views in
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_chart) and not shiboken6.isValid(old_panel), timeout=5000)
     assert shiboken6.isValid(window.chart) and window.chart.isVisible()
+
+
+def test_a_due_timer_runs_between_two_long_steps(qtbot) -> None:  # type: ignore[no-untyped-def]  # issue 7
+    import time
+
+    events: list[str] = []
+
+    def steps():  # type: ignore[no-untyped-def]
+        for i in range(3):
+            time.sleep(0.03)  # a step longer than the timer's interval: the timer is due when it ends
+            events.append(f"step {i}")
+            yield
+
+    ticks = QTimer()
+    ticks.timeout.connect(lambda: events.append("tick"))
+    ticks.start(5)
+    runner = run_in_steps(steps())
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        pass
+    ticks.stop()
+    order = [e for e in events if e.startswith("step") or e == "tick"]
+    first, second = order.index("step 0"), order.index("step 1")
+    assert "tick" in order[first:second]  # the loop got its turn: a zero timer had run the steps back to back
