@@ -11,7 +11,7 @@ Blanks go last in both directions, and equal values keep the table's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from corridor_app.model.table import Table
 
 Display = Callable[[object, str], str]
 _NUMBER_CHARS = frozenset("0123456789.,-+e% ")
+FILTER_STEP_ROWS = 50_000  # a column's piece per step: about 10-20 ms of testing
 
 
 def sort_order(table: Table, key: str, descending: bool = False) -> np.ndarray:
@@ -57,19 +58,47 @@ def _text_ranks(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def filter_mask(table: Table, needle: str, display: Display) -> np.ndarray:
     """Rows where any cell, as shown (``display(value, kind)``), contains ``needle`` ignoring case."""
+    mask: np.ndarray | None = None
+    for mask in filter_steps(table, needle, display):  # noqa: B007 - the last item is the answer
+        pass
+    assert mask is not None  # filter_steps always ends with the mask
+    return mask
+
+
+def filter_steps(
+    table: Table, needle: str, display: Display, step_rows: int = FILTER_STEP_ROWS
+) -> Iterator[np.ndarray | None]:
+    """``filter_mask`` in pieces: ``None`` after each ``step_rows`` rows of a column, then the mask.
+
+    A million rows of distinct notes take 1-2 s to test; a window advancing this
+    one piece per event-loop turn keeps painting and answering meanwhile (issue 7).
+    Each distinct value of a column is still tested once, across its pieces. The
+    table must not change until the mask is yielded.
+    """
     n = len(table)
     wanted = needle.casefold()
-    if not wanted:
-        return np.ones(n, dtype=bool)
     hit = np.zeros(n, dtype=bool)
+    if not wanted:
+        yield np.ones(n, dtype=bool)
+        return
     maybe_number = set(wanted) <= _NUMBER_CHARS
     for key in table.keys:
         kind = table.column_spec(key).kind
         values = table.column(key)
         if values.dtype.kind == "f" and not maybe_number:
             continue  # a shown number holds only digits and separators: "ira" cannot be in one
-        items = values.tolist()
-        matching = {v for v in dict.fromkeys(items) if wanted in display(v, kind).casefold()}
-        if matching:
-            hit |= np.fromiter(map(matching.__contains__, items), dtype=bool, count=n)
-    return hit
+        tested: set[object] = set()
+        matching: set[object] = set()
+        for start in range(0, n, max(1, step_rows)):
+            items = values[start : start + step_rows].tolist()
+            for v in dict.fromkeys(items):
+                if v not in tested:
+                    tested.add(v)
+                    if wanted in display(v, kind).casefold():
+                        matching.add(v)
+            if matching:
+                hit[start : start + len(items)] |= np.fromiter(
+                    map(matching.__contains__, items), dtype=bool, count=len(items)
+                )
+            yield None
+    yield hit

@@ -192,6 +192,18 @@ class StepRunner(QObject):
         if close is not None:
             close()
 
+    def finish_now(self) -> None:
+        """Run the remaining steps at once, then emit ``finished`` (a caller that needs the result now)."""
+        if not self._running:
+            return
+        self._timer.stop()
+        try:
+            for _ in self._steps:
+                pass
+        finally:
+            self._end()
+        self.finished.emit()
+
     def _end(self) -> None:
         self._running = False
         self._timer.stop()

@@ -6,7 +6,9 @@ sorts and filters a column at a time (``model/ordering.py``) instead of asking
 for two cells per comparison: at 100k rows a sort took 16 s and each key typed
 in the filter box 6 s through Qt's proxy; here both take milliseconds, and a
 million rows stay usable. Large tables filter a moment after the last key, not
-on every key.
+on every key, and a piece of a column per event-loop turn (``filter_steps``): a
+million rows of notes take a second or two to search, and the window keeps
+painting and answering meanwhile; the view changes once the search is done.
 
 Sorting and filtering apply when asked for (a header click, the filter text)
 and when rows are inserted or deleted; an edited cell keeps its place until
@@ -15,12 +17,14 @@ then, as in a spreadsheet, so the row being edited never jumps away.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
-from corridor_app.model.ordering import filter_mask, sort_order
+from corridor_app.model.ordering import filter_mask, filter_steps, sort_order
+from corridor_app.ui.background import StepRunner, run_in_steps
 from corridor_app.ui.table_model import WorkbookTableModel, format_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +40,13 @@ def _shown(value: object, kind: str) -> str:
 
 
 class RowView(QAbstractTableModel):
-    """``source``'s rows in view order: ``_order[view_row]`` is the table row."""
+    """``source``'s rows in view order: ``_order[view_row]`` is the table row.
+
+    ``sig_search_changed`` carries the text a large table is being searched for, and "" once the search
+    has ended (done or given up).
+    """
+
+    sig_search_changed = Signal(str)
 
     def __init__(self, source: WorkbookTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +59,7 @@ class RowView(QAbstractTableModel):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._refilter)
         self._pending_needle = ""
+        self._filtering: StepRunner | None = None  # a large table's search in progress
         source.dataChanged.connect(self._on_source_data_changed)
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self._on_source_reset)
@@ -90,16 +101,24 @@ class RowView(QAbstractTableModel):
             self._debounce.stop()
             self._refilter()
         else:
+            self._stop_search()  # the text it searches for is no longer the one typed
             self._debounce.start()
 
     def filter_text(self) -> str:
         return self._needle
 
     def flush(self) -> None:
-        """Apply a filter still waiting for the typing to stop."""
+        """Apply a filter still waiting for the typing to stop, or still searching, now."""
         if self._debounce.isActive():
             self._debounce.stop()
             self._refilter()
+        if self._filtering is not None:
+            self._filtering.finish_now()
+
+    @property
+    def filtering(self) -> bool:
+        """True while a large table's search runs (the view shows the previous filter until it is done)."""
+        return self._filtering is not None
 
     # --- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -135,7 +154,7 @@ class RowView(QAbstractTableModel):
             self._position = position
         return self._position
 
-    def _compute(self) -> np.ndarray:
+    def _compute(self, mask: np.ndarray | None = None) -> np.ndarray:
         table = self._source.workbook.table(self._source.table_key)
         keys = table.keys
         if 0 <= self._sort_column < len(keys):
@@ -143,15 +162,17 @@ class RowView(QAbstractTableModel):
         else:
             order = np.arange(len(table), dtype=np.int64)
         if self._needle:
-            order = order[filter_mask(table, self._needle, _shown)[order]]
+            if mask is None or len(mask) != len(table):
+                mask = filter_mask(table, self._needle, _shown)
+            order = order[mask[order]]
         return order
 
-    def _relayout(self) -> None:
-        """Recompute the order; selections and the current cell follow their rows."""
+    def _relayout(self, mask: np.ndarray | None = None) -> None:
+        """Recompute the order (with ``mask``, the filter already computed); selections follow their rows."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         sources = [(self._order[i.row()] if 0 <= i.row() < len(self._order) else -1, i.column()) for i in persistent]
-        self._order = self._compute()
+        self._order = self._compute(mask)
         self._position = None
         position = self._positions()
         moved = [
@@ -162,9 +183,40 @@ class RowView(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _refilter(self) -> None:
-        if self._pending_needle != self._needle:
-            self._needle = self._pending_needle
+        needle = self._pending_needle
+        self._stop_search()
+        if needle == self._needle:
+            return
+        if not needle or self._source.rowCount() < DEBOUNCE_ROWS:
+            self._needle = needle
             self._relayout()
+            return
+        runner = run_in_steps(self._search(needle), self)
+        self._filtering = runner
+        runner.finished.connect(lambda: self._on_search_finished(runner))
+        self.sig_search_changed.emit(needle)
+
+    def _search(self, needle: str) -> Iterator[None]:
+        """Search a piece per turn, then show the rows found; a table changed meanwhile is searched again."""
+        table = self._source.workbook.table(self._source.table_key)
+        stamps = [table.stamp(key) for key in table.keys], len(table)
+        mask: np.ndarray | None = None
+        for mask in filter_steps(table, needle, _shown):  # noqa: B007 - the last item is the mask
+            yield
+        changed = ([table.stamp(key) for key in table.keys], len(table)) != stamps
+        self._needle = needle
+        self._relayout(None if changed else mask)
+
+    def _stop_search(self) -> None:
+        if self._filtering is not None:
+            self._filtering.stop()
+            self._filtering = None
+            self.sig_search_changed.emit("")
+
+    def _on_search_finished(self, runner: StepRunner) -> None:
+        if self._filtering is runner:
+            self._filtering = None
+            self.sig_search_changed.emit("")
 
     def _on_source_reset(self) -> None:
         self._order = self._compute()

@@ -45,6 +45,8 @@ class TablePanel(QWidget):
         self.proxy = RowView(model, self)
         self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self._searching = ""
+        self.proxy.sig_search_changed.connect(self._on_search_changed)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         # The indicator goes to "unsorted" before sorting is enabled: enabling sorts by the indicator's
@@ -77,6 +79,15 @@ class TablePanel(QWidget):
         # Enter in the filter box goes to the first matching row, so find-then-edit needs no mouse.
         self.filter_box.returnPressed.connect(self._on_filter_return_pressed)
         self._build_actions()
+
+    def _on_search_changed(self, text: str) -> None:
+        """Say that a large table is being searched (the rows change once it is done)."""
+        if text:
+            self._searching = text
+            self.sig_message.emit(f"Searching {self.model.rowCount():,} rows for “{text}”…")
+        elif self._searching and self.proxy.filter_text() == self._searching:  # done, not given up for newer text
+            found = self.proxy.rowCount()
+            self.sig_message.emit(f"{found:,} row{'s' if found != 1 else ''} match “{self._searching}”")
 
     def fit_column_steps(self) -> Iterator[None]:
         """Fit each column to its header and first rows, within 60-260 px; one column per step.

@@ -90,3 +90,74 @@ def test_inserted_and_deleted_rows_are_placed_by_the_current_sort_and_filter(wor
     assert _countries(view) == []
     selection = QItemSelectionModel(view)
     assert selection.model() is view
+
+
+def _small_pieces(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Tables of 1000 rows or more search in pieces of 500 rows (a column of 4000 rows: eight turns)."""
+    from corridor_app.model import ordering
+
+    monkeypatch.setattr(row_view, "DEBOUNCE_ROWS", 1000)
+    monkeypatch.setattr(
+        row_view, "filter_steps", lambda table, needle, shown: ordering.filter_steps(table, needle, shown, 500)
+    )
+
+
+def test_a_large_table_is_searched_a_piece_per_turn_and_shown_once_done(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # issue 7
+    from PySide6.QtCore import QTimer
+
+    _small_pieces(monkeypatch)
+    view = RowView(WorkbookTableModel(_big_book(4000), "contributions", lambda edit: None))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(view.rowCount()))
+    timer.start(0)
+    view.setFilterFixedString("ira")
+    qtbot.waitUntil(lambda: view.filtering, timeout=2000)  # the typing paused: the search runs
+    assert view.rowCount() == 4000  # nothing shown changes until the search is done
+    view.setFilterFixedString("iran")  # typing again stops that search at once
+    assert not view.filtering
+    with qtbot.waitSignal(view.layoutChanged, timeout=5000):
+        pass
+    timer.stop()
+    assert view.filter_text() == "iran" and set(_countries(view)) == {"Iran"} and view.rowCount() == 1000
+    assert ticks.count(4000) >= 3  # the loop ran between the pieces, with the rows still all shown
+    assert not view.filtering
+
+
+def test_flush_finishes_a_search_under_way(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _small_pieces(monkeypatch)
+    view = RowView(WorkbookTableModel(_big_book(4000), "contributions", lambda edit: None))
+    view.setFilterFixedString("russia")
+    view.flush()  # Enter: no pause, no steps
+    assert not view.filtering and view.rowCount() == 1000 and set(_countries(view)) == {"Russia"}
+    view.setFilterFixedString("india")
+    qtbot.waitUntil(lambda: view.filtering, timeout=2000)
+    view.flush()  # Enter during the search: done now
+    assert not view.filtering and view.rowCount() == 1000 and set(_countries(view)) == {"India"}
+
+
+def test_a_table_changed_during_a_search_is_searched_again(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from corridor_app.model.edits import SetCell, apply
+
+    _small_pieces(monkeypatch)
+    book = _big_book(4000)
+    view = RowView(WorkbookTableModel(book, "contributions", lambda edit: None))
+    view.setFilterFixedString("india")
+    qtbot.waitUntil(lambda: view.filtering, timeout=2000)
+    apply(book, SetCell("contributions", 0, "country", "India"))  # row 0 was Iran
+    with qtbot.waitSignal(view.layoutChanged, timeout=5000):
+        pass
+    assert view.rowCount() == 1001 and view.mapToSource(view.index(0, 0)).row() == 0
+
+
+def test_the_panel_says_a_large_table_is_being_searched_and_what_was_found(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _small_pieces(monkeypatch)
+    model = WorkbookTableModel(_big_book(4000), "contributions", lambda edit: None)
+    panel = TablePanel(model, lambda edit: None, lambda table: {})
+    qtbot.addWidget(panel)
+    said: list[str] = []
+    panel.sig_message.connect(said.append)
+    panel.filter_box.setText("kaz")
+    qtbot.waitUntil(lambda: len(said) >= 2, timeout=5000)
+    assert said == ["Searching 4,000 rows for “kaz”…", "1,000 rows match “kaz”"]
+    assert panel.proxy.rowCount() == 1000
