@@ -47,6 +47,20 @@ def options(monkeypatch, *, untick: tuple[str, ...] = (), pictures: bool = False
     return shown
 
 
+def hold_exports(monkeypatch) -> tuple[threading.Event, threading.Event]:  # type: ignore[no-untyped-def]
+    """Exports start, then wait before their child runs: (started, release), both ``threading.Event``."""
+    started, release = threading.Event(), threading.Event()
+    real = ExportJob.run
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)  # until the test has done what happens meanwhile (a Cancel, an edit, a close)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ExportJob, "run", held)
+    return started, release
+
+
 def exported(window) -> ReportExport:  # type: ignore[no-untyped-def]
     jobs = window.findChildren(ReportExport)
     assert jobs, "the action started no export"
@@ -113,15 +127,7 @@ def test_cancel_leaves_the_previous_report_byte_identical(window, qtbot, tmp_pat
     target.write_bytes(b"the previous report")
     choose_file(monkeypatch, target)
     options(monkeypatch)
-    started, release = threading.Event(), threading.Event()
-    real = ExportJob.run
-
-    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
-        started.set()
-        release.wait(10)  # until the user has pressed Cancel
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ExportJob, "run", held)
+    started, release = hold_exports(monkeypatch)
     window.export_action.trigger()
     job = exported(window)
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
@@ -169,15 +175,7 @@ def test_an_edit_during_the_export_does_not_change_the_report(window, qtbot, tmp
     target = tmp_path / "report.xlsx"
     choose_file(monkeypatch, target)
     options(monkeypatch)
-    started, release = threading.Event(), threading.Event()
-    real = ExportJob.run
-
-    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
-        started.set()
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ExportJob, "run", held)
+    started, release = hold_exports(monkeypatch)
     before = window.reconciliation.reconciliation.sum_of_parts
     job = export_actions.export_to_excel(window)
     assert job is not None
@@ -287,15 +285,7 @@ def test_closing_during_an_export_asks_and_stops_it_only_if_told(window, qtbot, 
     target.write_bytes(b"the previous report")
     choose_file(monkeypatch, target)
     options(monkeypatch)
-    started, release = threading.Event(), threading.Event()
-    real = ExportJob.run
-
-    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
-        started.set()
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ExportJob, "run", held)
+    started, release = hold_exports(monkeypatch)
     job = export_actions.export_to_excel(window)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000):
