@@ -199,13 +199,16 @@ class RowView(QAbstractTableModel):
     def _search(self, needle: str) -> Iterator[None]:
         """Search a piece per turn, then show the rows found; a table changed meanwhile is searched again."""
         table = self._source.workbook.table(self._source.table_key)
-        stamps = [table.stamp(key) for key in table.keys], len(table)
+
+        def state() -> tuple[list[int], int]:
+            return [table.stamp(key) for key in table.keys], len(table)
+
+        before = state()
         mask: np.ndarray | None = None
         for mask in filter_steps(table, needle, _shown):  # noqa: B007 - the last item is the mask
             yield
-        changed = ([table.stamp(key) for key in table.keys], len(table)) != stamps
         self._needle = needle
-        self._relayout(None if changed else mask)
+        self._relayout(mask if state() == before else None)
 
     def _stop_search(self) -> None:
         if self._filtering is not None:
