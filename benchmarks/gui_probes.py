@@ -73,7 +73,7 @@ def startup(kind: str, spawned_at: str) -> Result:
 def _window(path: str):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from corridor_app.io.loader import load_workbook
+    from corridor_app.io.loading.loader import load_workbook
     from corridor_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -255,7 +255,7 @@ def open_events(path: str, settle_ms: str = "500") -> Result:
 
     from corridor_app.app import load_for_window
     from corridor_app.cli import default_dataset
-    from corridor_app.io.loader import load_workbook
+    from corridor_app.io.loading.loader import load_workbook
     from corridor_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -49,7 +49,7 @@ def calamine_floor(path: str) -> Result:
 
 def load_ours(path: str) -> Result:
     """``load_workbook`` as the app calls it; ``data_bytes`` is what the tables hold."""
-    from corridor_app.io.loader import load_workbook
+    from corridor_app.io.loading.loader import load_workbook
 
     base = rss_now()
     start = time.perf_counter()
@@ -72,7 +72,7 @@ def load_isolated(path: str) -> Result:
     ``child_peak`` is the parsing child's peak resident memory; the load's whole
     cost in memory is that plus this process's growth (the two coexist at the hand-over).
     """
-    from corridor_app.io.isolated import load_isolated
+    from corridor_app.io.loading.isolated import load_isolated
 
     base = rss_now()
     start = time.perf_counter()
@@ -110,13 +110,13 @@ def load_pandas(path: str, engine: str) -> Result:
 
 def export_ours(path: str, out: str) -> Result:
     """The app's Excel output of the loaded workbook: the report with charts when present, else Save As."""
-    from corridor_app.io.loader import load_workbook
+    from corridor_app.io.loading.loader import load_workbook
 
     book = load_workbook(path)
     try:
-        from corridor_app.io.report import export_report  # type: ignore[import-not-found,unused-ignore]
+        from corridor_app.io.report.export import export_report  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        from corridor_app.io.writer import save_workbook
+        from corridor_app.io.saving.writer import save_workbook
 
         kind = "save_workbook"
         start = time.perf_counter()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from corridor_app.cli import default_dataset
 from corridor_app.io.errors import LoadError
-from corridor_app.io.isolated import load_workbook_isolated
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.isolated import load_workbook_isolated
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.workbook import Workbook
 
 

@@ -41,7 +41,7 @@ def default_dataset() -> Path:
 
 def _load(path: str) -> Workbook:
     """Load in a limited child process; the 10 s budget counts from this command's start."""
-    from corridor_app.io.isolated import deadline_from_process_start, load_workbook_isolated
+    from corridor_app.io.loading.isolated import deadline_from_process_start, load_workbook_isolated
 
     return load_workbook_isolated(path, deadline=deadline_from_process_start())
 
@@ -197,7 +197,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from corridor_app.io.report import export_report
+    from corridor_app.io.report.export import export_report
 
     workbook = _load(args.file)
     chosen: dict[str, Mapping[str, float]] = {}

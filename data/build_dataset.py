@@ -25,8 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from corridor_app.io.loader import load_workbook  # noqa: E402
-from corridor_app.io.writer import save_workbook  # noqa: E402
+from corridor_app.io.loading.loader import load_workbook  # noqa: E402
+from corridor_app.io.saving.writer import save_workbook  # noqa: E402
 from corridor_app.model.workbook import Workbook  # noqa: E402
 
 CORRIDOR = "North-South ITC"

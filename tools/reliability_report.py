@@ -28,10 +28,10 @@ from mutations import MUTATIONS, mutate  # noqa: E402
 from test_safe_save import FullDisk, kill_trial  # noqa: E402
 
 from corridor_app.io.errors import LoadError, SaveError  # noqa: E402
-from corridor_app.io.interpret import interpret  # noqa: E402
-from corridor_app.io.isolated import read_sheets_isolated  # noqa: E402
-from corridor_app.io.loader import load_workbook  # noqa: E402
-from corridor_app.io.writer import save_workbook  # noqa: E402
+from corridor_app.io.loading.interpret import interpret  # noqa: E402
+from corridor_app.io.loading.isolated import read_sheets_isolated  # noqa: E402
+from corridor_app.io.loading.loader import load_workbook  # noqa: E402
+from corridor_app.io.saving.writer import save_workbook  # noqa: E402
 from corridor_app.model.edits import SetCell, apply  # noqa: E402
 
 BUNDLED = REPO / "data" / "north_south_itc.xlsx"

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QWidget
 
 from corridor_app.io.errors import SaveError
-from corridor_app.io.writer import SaveResult, save_workbook
+from corridor_app.io.saving.writer import SaveResult, save_workbook
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.background import call_plain, run_in_background
 

@@ -34,12 +34,12 @@ from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report_process import ExportJob
+from corridor_app.io.report.process import ExportJob
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.model.snapshot import SnapshotBuilder
 from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call_plain, run_in_background
-from corridor_app.ui.chart_export import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
+from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptions, ExportOptionsDialog
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.journal import (
+from corridor_app.io.safety.journal import (
     Journal,
     JournalError,
     JournalHeader,
@@ -42,9 +42,9 @@ from corridor_app.io.journal import (
     read_journal,
     verify_source,
 )
-from corridor_app.io.locks import lock_file_for, lock_owner
-from corridor_app.io.package_parts import LostPart, parts_lost_on_save
-from corridor_app.io.writer import rewritten_sheets
+from corridor_app.io.safety.locks import lock_file_for, lock_owner
+from corridor_app.io.safety.package_parts import LostPart, parts_lost_on_save
+from corridor_app.io.saving.writer import rewritten_sheets
 from corridor_app.model.edits import Edit
 from corridor_app.ui.undo import EditCommand, push_edit
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from corridor_app.io.errors import LoadError, SaveError
-from corridor_app.io.loader import OPEN_FILTER
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.loader import OPEN_FILTER
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import Problem
 from corridor_app.model.reconcile import corridor_unit
@@ -48,7 +48,7 @@ from corridor_app.ui.background import (
 )
 from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.changelog_view import ChangeLogModel
-from corridor_app.ui.chart_area import ChartArea
+from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.currency_box import DisplayCurrencyBox
 from corridor_app.ui.export_actions import ReportExport, add_export_actions
 from corridor_app.ui.file_safety import Choice, FileSafety

@@ -8,7 +8,7 @@ import pytest
 import python_calamine as calamine
 
 from corridor_app import cli
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.saving.writer import save_workbook
 
 from ..io.report_support import seed_workbook
 

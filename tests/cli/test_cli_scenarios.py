@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corridor_app.cli import EXIT_OK, EXIT_UNREADABLE, main
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.workbook import Workbook
 
 ITC = "North-South ITC"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io import budget
 from corridor_app.io.errors import LoadError
-from corridor_app.io.preflight import Preflight
-from corridor_app.io.xmlscan import SheetStats
+from corridor_app.io.loading import budget
+from corridor_app.io.loading.preflight import Preflight
+from corridor_app.io.loading.xmlscan import SheetStats
 
 GIB = 1024**3
 

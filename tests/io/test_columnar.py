@@ -12,11 +12,11 @@ import math
 import numpy as np
 import pytest
 
-import corridor_app.io.interpret as interpret_module
-from corridor_app.io.columnar import FastRows, read_fast
+import corridor_app.io.loading.interpret as interpret_module
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
-from corridor_app.io.interpret import interpret
+from corridor_app.io.loading.columnar import FastRows, read_fast
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.interpret import interpret
 
 HEADER = ["Corridor", "Country", "Amount, USD bn", "Unit", "Source", "Note", "Year", "Flag"]
 ROWS: list[list[object]] = [

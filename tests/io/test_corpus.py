@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.interpret import interpret
-from corridor_app.io.isolated import LOAD_TIMEOUT_S, read_sheets_isolated
+from corridor_app.io.loading.interpret import interpret
+from corridor_app.io.loading.isolated import LOAD_TIMEOUT_S, read_sheets_isolated
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 FILES = sorted(p for p in CORPUS.glob("*") if p.suffix != ".md") if CORPUS.is_dir() else []

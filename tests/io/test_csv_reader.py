@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.workbook import Workbook
 
 
@@ -135,7 +135,7 @@ def test_trailing_empty_fields_are_not_a_shift(tmp_path: Path) -> None:
 
 def test_a_finding_about_a_total_row_names_the_column_it_stands_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Issue 2: 'sheet, row and column' of the reconciliation finding point at the total row's amount cell."""
-    from corridor_app.io.loader import load_workbook
+    from corridor_app.io.loading.loader import load_workbook
     from corridor_app.model.validate import validate
 
     path = tmp_path / "ru.csv"

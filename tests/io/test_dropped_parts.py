@@ -7,9 +7,9 @@ from pathlib import Path
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.chart import BarChart, Reference
 
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.package_parts import parts_lost_on_save
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.safety.package_parts import parts_lost_on_save
+from corridor_app.io.saving.writer import save_workbook
 
 from .hostile_files import CORRIDOR_ROWS, make_ods, make_xlsx
 

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.isolated import LOAD_TIMEOUT_S, load_workbook_isolated
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.isolated import LOAD_TIMEOUT_S, load_workbook_isolated
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.workbook import Workbook
 
 from .mutations import MUTATIONS, mutate

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from corridor_app import cli
-from corridor_app.io import isolated
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading import isolated
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.io.transfer import dumps
 
 from .hostile_files import inline, make_xlsx, number

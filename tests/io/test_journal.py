@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io.journal import (
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.safety.journal import (
     Journal,
     JournalError,
     edit_from_json,
@@ -17,8 +18,7 @@ from corridor_app.io.journal import (
     read_journal,
     replay,
 )
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.edits import DeleteRows, InsertRows, SetCell, SetCells, apply
 from corridor_app.model.table import Origin
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corridor_app.io.locks import lock_file_for, lock_owner
+from corridor_app.io.safety.locks import lock_file_for, lock_owner
 
 
 def test_no_lock(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io import loader, preflight
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
-from corridor_app.io.loader import load_workbook, read_sheets
+from corridor_app.io.loading import loader, preflight
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.loader import load_workbook, read_sheets
 
 from .hostile_files import CORRIDOR_ROWS, inline, make_ods, make_xlsx, number, sheet_xml, write_zip
 
@@ -221,8 +221,8 @@ def test_fast_worksheet_scan_agrees_with_the_element_scan() -> None:
     import zipfile
     from pathlib import Path
 
-    from corridor_app.io.fastscan import FastWorksheetScanner
-    from corridor_app.io.xmlscan import ScanError, WorksheetScanner
+    from corridor_app.io.loading.fastscan import FastWorksheetScanner
+    from corridor_app.io.loading.xmlscan import ScanError, WorksheetScanner
 
     corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
     packages = sorted(corpus.glob("*.xls[xm]")) if corpus.exists() else []
@@ -255,8 +255,8 @@ def test_fast_worksheet_scan_agrees_with_the_element_scan() -> None:
 
 
 def test_fast_scan_refuses_a_dtd_and_a_far_away_cell() -> None:
-    from corridor_app.io.fastscan import FastWorksheetScanner
-    from corridor_app.io.xmlscan import ScanError
+    from corridor_app.io.loading.fastscan import FastWorksheetScanner
+    from corridor_app.io.loading.xmlscan import ScanError
 
     with pytest.raises(ScanError, match="DTD"):
         _scan_part(FastWorksheetScanner(), b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
@@ -271,7 +271,7 @@ def test_fast_scan_refuses_a_dtd_and_a_far_away_cell() -> None:
 
 def test_a_large_box_must_be_mostly_filled() -> None:
     # issue 6 and 7: a million-row registry's box is full and passes; two far-apart cells in one are refused.
-    from corridor_app.io.xmlscan import ScanError, SheetStats
+    from corridor_app.io.loading.xmlscan import ScanError, SheetStats
 
     full = SheetStats()
     full.add_block(1, 1_000_000, 0, 9, 10_000_000)
@@ -341,8 +341,8 @@ _ODD_SHEETS = {
 @pytest.mark.parametrize("chunk", [7, 4096])
 def test_fast_scan_never_counts_differently(rows: str, chunk: int) -> None:  # issue 6
     """Either the fast scan gives the element scan's answer, or it asks for the element scan."""
-    from corridor_app.io.fastscan import FastWorksheetScanner
-    from corridor_app.io.xmlscan import ScanError, WorksheetScanner
+    from corridor_app.io.loading.fastscan import FastWorksheetScanner
+    from corridor_app.io.loading.xmlscan import ScanError, WorksheetScanner
 
     def answer(scanner: WorksheetScanner | FastWorksheetScanner) -> object:
         try:
@@ -358,8 +358,8 @@ def test_fast_scan_never_counts_differently(rows: str, chunk: int) -> None:  # i
 
 def test_fast_scan_agrees_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:  # issue 6
     """Blocks of whole rows: a stray cell mid-block, empty cells and formulas, rows out of order."""
-    from corridor_app.io import fastscan
-    from corridor_app.io.xmlscan import WorksheetScanner
+    from corridor_app.io.loading import fastscan
+    from corridor_app.io.loading.xmlscan import WorksheetScanner
 
     monkeypatch.setattr(fastscan, "BLOCK", 2048)
     rows = [f'<row r="{r}">' + number(f"A{r}", r) + inline(f"B{r}", "x") + "</row>" for r in range(2, 400)]
@@ -374,7 +374,7 @@ def test_fast_scan_agrees_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_ranges_match_exactly_the_numbers_and_columns_between() -> None:
-    from corridor_app.io.fastscan import column_range, number_range
+    from corridor_app.io.loading.fastscan import column_range, number_range
     from corridor_app.model.errors import column_letter as column_letters
 
     for lo, hi in [(1, 1), (1, 9), (7, 123), (95, 1005), (54171, 55968), (1, 1048576)]:

@@ -16,9 +16,9 @@ import pytest
 from defusedxml import ElementTree
 
 from corridor_app.io import report as report_module
-from corridor_app.io import report_sheets
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report import export_report
+from corridor_app.io.report.export import export_report
+from corridor_app.io.report.export import sheets as report_sheets
 from corridor_app.model.comparison import compare_scenarios
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import reconcile_totals
@@ -311,7 +311,7 @@ def test_large_export_reports_progress_and_can_be_cancelled(tmp_path: Path) -> N
 
 def test_report_modules_do_not_import_qt() -> None:
     code = (
-        "import sys, corridor_app.io.report, corridor_app.model.pacing, corridor_app.model.comparison;"
+        "import sys, corridor_app.io.report.export, corridor_app.model.pacing, corridor_app.model.comparison;"
         "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

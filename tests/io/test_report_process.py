@@ -8,7 +8,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report_process import ExportJob, export_report_in_child
+from corridor_app.io.report.process import ExportJob, export_report_in_child
 from corridor_app.model.reconcile import reconcile_totals
 
 from .report_support import seed_workbook

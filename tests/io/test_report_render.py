@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io.report import export_report
-from corridor_app.io.report_charts import PART, RESIDUAL
+from corridor_app.io.report.charts import PART, RESIDUAL
+from corridor_app.io.report.export import export_report
 
 from .report_support import seed_workbook
 

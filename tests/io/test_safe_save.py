@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from corridor_app.io import writer
 from corridor_app.io.errors import SaveError
-from corridor_app.io.grid import RawSheet
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import backup_paths, save_workbook
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.saving import writer
+from corridor_app.io.saving.writer import backup_paths, save_workbook
 from corridor_app.model.edits import SetCell, apply
 from corridor_app.model.workbook import ExtraSheet, Workbook
 
@@ -133,14 +133,14 @@ def test_read_back_mismatch_is_not_saved(saved: Path, monkeypatch: pytest.Monkey
     before = digest(saved)
     assert not hasattr(writer, "read_spreadsheet")  # imported inside verify_written, so patch its home
 
-    from corridor_app.io.spreadsheet import read_spreadsheet as read
+    from corridor_app.io.loading.spreadsheet import read_spreadsheet as read
 
     def corrupt(path: str) -> list[RawSheet]:
         sheets = read(path)
         sheets[0].rows[1][2] = 0.0
         return sheets
 
-    monkeypatch.setattr("corridor_app.io.spreadsheet.read_spreadsheet", corrupt)
+    monkeypatch.setattr("corridor_app.io.loading.spreadsheet.read_spreadsheet", corrupt)
     with pytest.raises(SaveError, match="read-back check failed at sheet 'Contributions', cell C2"):
         save_workbook(load_workbook(BUNDLED), saved)
     assert digest(saved) == before
@@ -148,8 +148,8 @@ def test_read_back_mismatch_is_not_saved(saved: Path, monkeypatch: pytest.Monkey
 
 KILLER = """
 import sys
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.edits import SetCell, apply
 book = load_workbook(sys.argv[1])
 print("ready", flush=True)

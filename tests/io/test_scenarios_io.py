@@ -9,9 +9,9 @@ import pytest
 from openpyxl.worksheet.scenario import InputCells, Scenario
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.excel_scenarios import MAX_CHANGING_CELLS, read_excel_scenarios
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.saving.excel_scenarios import MAX_CHANGING_CELLS, read_excel_scenarios
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.scenarios import scenario_amounts, scenario_names, scenario_totals
 from corridor_app.model.workbook import Workbook
 
@@ -203,8 +203,8 @@ def test_a_sheet_the_preflight_saw_without_scenarios_is_not_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # issue 7: reading scenarios re-inflated the whole sheet (1.2 s at 1M rows) even when it had none.
-    from corridor_app.io import excel_scenarios
-    from corridor_app.io.loader import read_sheets
+    from corridor_app.io.loading.loader import read_sheets
+    from corridor_app.io.saving import excel_scenarios
 
     book = openpyxl.Workbook()
     sheet = book.active

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.workbook import Workbook
 

@@ -17,9 +17,9 @@ from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.package_parts import parts_lost_on_save
-from corridor_app.io.writer import rewritten_sheets, save_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.safety.package_parts import parts_lost_on_save
+from corridor_app.io.saving.writer import rewritten_sheets, save_workbook
 
 
 def _book(path: Path, *, owned_formula: bool = False) -> Path:

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from corridor_app.io import writer
 from corridor_app.io.errors import SaveError
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.writer import save_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.saving import writer
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.edits import SetCell, apply
 from corridor_app.model.workbook import Workbook
 

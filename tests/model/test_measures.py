@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.errors import ParseError
 from corridor_app.model.measures import canonical_unit, parse_measure
 from corridor_app.model.schema import TARGETS, parse_cell

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.money import Display, fx_rates, money_of
 from corridor_app.model.projects import compare_projects_to_contributions, project_aggregates, project_problems
 from corridor_app.model.table import Origin

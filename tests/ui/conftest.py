@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.workbook import Workbook
 
 ROOT = Path(__file__).resolve().parents[2]

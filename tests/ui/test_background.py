@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.ui.background import run_in_background, run_in_steps
 from corridor_app.ui.progress_panel import ProgressPanel
 
@@ -193,7 +193,7 @@ def test_background_open_swaps_the_views_in_at_the_last_step(window, qtbot, tmp_
 def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # issue 7: the window hands its progress dialog and Cancel to the child-process loader.
     from corridor_app.app import load_for_window
-    from corridor_app.io.isolated import LoadCancelled
+    from corridor_app.io.loading.isolated import LoadCancelled
 
     target = tmp_path / "small.csv"
     target.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")

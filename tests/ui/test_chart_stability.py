@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.edits import SetCell, apply
-from corridor_app.ui.charts import ContributionsChart, SharesChart
+from corridor_app.ui.charts.contributions import ContributionsChart, SharesChart
 wb = load_workbook("data/north_south_itc.xlsx")
 charts = [ContributionsChart(wb, "North-South ITC"), SharesChart(wb, "North-South ITC")]
 for chart in charts:
@@ -44,7 +44,7 @@ def test_many_edits_in_a_row_do_not_abort() -> None:
 
 def test_a_crowded_chart_writes_values_compactly() -> None:
     # issue 7: with a registry's sixteen countries the value labels ran into each other (seen in a render).
-    from corridor_app.ui.charts import short_number
+    from corridor_app.ui.charts.contributions import short_number
 
     assert [short_number(13061.03), short_number(4001.92, "+"), short_number(12.87), short_number(2.5e9)] == [
         "13.1k",

@@ -15,8 +15,8 @@ from defusedxml import ElementTree
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
-from corridor_app.io.loader import load_workbook
-from corridor_app.io.report_process import ExportJob
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.report.process import ExportJob
 from corridor_app.model.edits import SetCell
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.ui import background_save, export_actions

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from corridor_app import app
 from corridor_app.io.errors import LoadError
-from corridor_app.io.journal import find_journal, journal_path_for, read_journal
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.safety.journal import find_journal, journal_path_for, read_journal
 from corridor_app.model.edits import SetCell
 from corridor_app.ui.file_safety import Choice, Prompt
 from tests.io.hostile_files import make_xlsx
@@ -86,7 +86,7 @@ def test_hostile_file_through_the_window_says_why_and_keeps_the_workbook(window,
 
 def test_window_loader_reads_in_a_child_process(monkeypatch, qtbot, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
     """Issue 6: Open, Open Recent, drag and drop and the start-up file share load_for_window: isolated."""
-    import corridor_app.io.isolated as isolated
+    import corridor_app.io.loading.isolated as isolated
 
     calls: list[str] = []
     real = isolated.load_isolated
@@ -237,7 +237,7 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.edits import SetCell
 from corridor_app.ui.main_window import MainWindow
 qapp = QApplication([])
@@ -295,7 +295,7 @@ def test_recovery_refused_when_the_file_changed(window, qtbot, tmp_path) -> None
     path = Path(window.path)
     _crash_while_editing(path, tmp_path)
     changed = load_workbook(path)
-    from corridor_app.io.writer import save_workbook
+    from corridor_app.io.saving.writer import save_workbook
 
     save_workbook(changed, path, keep_backups=False)  # someone saved the file since
     window.safety.ask = prompts = Prompts(Choice.RECOVER, Choice.OK)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.ui.main_window import MainWindow
 
 DATASET = Path(__file__).resolve().parents[2] / "data" / "north_south_itc.xlsx"

@@ -12,13 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corridor_app.io.loader import load_workbook
+from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.edits import DeleteRows, SetCell, apply
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.comparison_chart import CorridorComparisonChart
+from corridor_app.ui.charts.comparison import CorridorComparisonChart
+from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 from corridor_app.ui.currency_box import DisplayCurrencyBox
-from corridor_app.ui.projects_chart import ProjectsBreakdownChart
 
 ROOT = Path(__file__).resolve().parents[2]
 

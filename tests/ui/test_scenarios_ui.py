@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.scenario_charts import ScenarioCharts
+from corridor_app.ui.charts.scenarios import ScenarioCharts
 from corridor_app.ui.scenario_panel import ScenarioPanel
 from corridor_app.ui.table_model import WorkbookTableModel
 from corridor_app.ui.undo import push_edit
@@ -159,7 +159,7 @@ def test_tornado_follows_the_percentage(screen: Screen) -> None:
 
 def test_pacing_table_and_chart_follow_targets_and_start_year(workbook: Workbook, qtbot) -> None:  # type: ignore[no-untyped-def]
     from corridor_app.model.edits import SetCell
-    from corridor_app.ui.pacing_panel import PacingPanel
+    from corridor_app.ui.charts.pacing import PacingPanel
 
     panel = PacingPanel(workbook, 2023)
     qtbot.addWidget(panel)

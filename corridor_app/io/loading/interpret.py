@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from corridor_app.io.columnar import FastRows, read_fast
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
+from corridor_app.io.loading.columnar import FastRows, read_fast
+from corridor_app.io.loading.grid import RawSheet
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.changelog import LogEntry

@@ -29,9 +29,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from corridor_app.io.atomic import atomic_write
 from corridor_app.io.errors import SaveError
-from corridor_app.io.excel_scenarios import add_excel_scenarios
+from corridor_app.io.saving.atomic import atomic_write
+from corridor_app.io.saving.excel_scenarios import add_excel_scenarios
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.errors import column_letter
@@ -292,7 +292,7 @@ def verify_written(tmp: str, written: Written) -> int:
         (errno EIO) the file on disk does not hold what was written.
     """
     from corridor_app.io.errors import LoadError
-    from corridor_app.io.spreadsheet import read_spreadsheet
+    from corridor_app.io.loading.spreadsheet import read_spreadsheet
 
     try:
         sheets = {s.name: s for s in read_spreadsheet(tmp)}

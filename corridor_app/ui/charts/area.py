@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QTabWidget
 
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
-from corridor_app.ui.charts import ContributionsChart, SharesChart
-from corridor_app.ui.comparison_chart import CorridorComparisonChart
-from corridor_app.ui.pacing_panel import PacingPanel
-from corridor_app.ui.projects_chart import ProjectsBreakdownChart
-from corridor_app.ui.scenario_charts import ScenarioCharts
+from corridor_app.ui.charts.comparison import CorridorComparisonChart
+from corridor_app.ui.charts.contributions import ContributionsChart, SharesChart
+from corridor_app.ui.charts.pacing import PacingPanel
+from corridor_app.ui.charts.projects import ProjectsBreakdownChart
+from corridor_app.ui.charts.scenarios import ScenarioCharts
 
 
 class ChartArea(QTabWidget):

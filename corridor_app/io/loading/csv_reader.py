@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
+from corridor_app.io.loading.grid import RawSheet
 from corridor_app.model.numbers import guess_decimal
 
 _DELIMITERS = [",", ";", "\t"]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableVi
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
 from corridor_app.model.workbook import Change, Workbook
-from corridor_app.ui.palette import style_plot
+from corridor_app.ui.charts.palette import style_plot
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = (

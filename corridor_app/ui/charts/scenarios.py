@@ -25,8 +25,8 @@ from corridor_app.model.scenarios import (
     sensitivity,
 )
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import style_plot
 
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from corridor_app.io.report_cells import (
+from corridor_app.io.report.cells import (
     AMOUNT,
     BOLD,
     NOTE,
@@ -24,7 +24,7 @@ from corridor_app.io.report_cells import (
     put_formula,
     set_widths,
 )
-from corridor_app.io.report_charts import bar_chart, columns_covered
+from corridor_app.io.report.charts import bar_chart, columns_covered
 from corridor_app.model.comparison import ScenarioComparison
 from corridor_app.model.pacing import TargetPace
 from corridor_app.model.reconcile import Reconciliation

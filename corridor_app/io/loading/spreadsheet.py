@@ -13,7 +13,7 @@ from typing import cast
 import python_calamine as calamine
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
+from corridor_app.io.loading.grid import RawSheet
 
 MAX_CELLS = 20_000_000
 

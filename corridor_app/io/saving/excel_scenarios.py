@@ -23,9 +23,9 @@ from typing import IO, TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
-from corridor_app.io.grid import RawSheet
-from corridor_app.io.interpret import table_layout
-from corridor_app.io.xmlscan import parse_ref
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.interpret import table_layout
+from corridor_app.io.loading.xmlscan import parse_ref
 from corridor_app.model.errors import Problem, column_letter
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_amounts_full, scenario_names

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from corridor_app.model.corridors import CorridorComparison, corridor_comparison
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import colour, short, style_plot
 
 _WATCHED = {"contributions", "totals", "fx"}
 _GROUP_WIDTH = 0.8

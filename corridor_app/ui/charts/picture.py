@@ -26,7 +26,7 @@ from PySide6.QtGui import QImage, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from corridor_app.io.atomic import atomic_write
+from corridor_app.io.saving.atomic import atomic_write
 
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
 PNG_SCALE = 2.0  # pictures at twice the screen size stay sharp in Excel and when printed

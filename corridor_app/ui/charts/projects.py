@@ -34,8 +34,8 @@ from corridor_app.model.projects import (
     project_corridors,
 )
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import colour, short, style_plot
 
 ALL = "(all corridors)"
 _WATCHED = {"projects", "fx", "contributions", "totals"}

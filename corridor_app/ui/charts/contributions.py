@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.palette import style_plot
 
 BAR_COLOUR = "#3b6ea8"
 HIGHLIGHT_COLOUR = "#f39c12"

@@ -24,14 +24,14 @@ from typing import Any
 
 from corridor_app.io import transfer
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report import Cancelled, Progress, Scenarios
+from corridor_app.io.report.export import Cancelled, Progress, Scenarios
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT
 from corridor_app.model.workbook import Workbook
 
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[3])
 _BOOTSTRAP = (
     "import sys; sys.path.insert(0, sys.argv[1]); "
-    "from corridor_app.io.report_process import child_main; sys.exit(child_main())"
+    "from corridor_app.io.report.process import child_main; sys.exit(child_main())"
 )
 
 
@@ -216,7 +216,7 @@ def child_main() -> int:
 
     _yield_cpu()
 
-    from corridor_app.io.report import export_report
+    from corridor_app.io.report.export import export_report
 
     stdin = sys.stdin.buffer
     size, _, name = stdin.readline().decode("utf-8").rstrip("\n").partition(" ")

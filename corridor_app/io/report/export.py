@@ -25,9 +25,8 @@ from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from corridor_app.io.atomic import atomic_write
 from corridor_app.io.errors import ExportCancelled
-from corridor_app.io.report_cells import (
+from corridor_app.io.report.cells import (
     AMOUNT,
     BOLD,
     NOTE,
@@ -43,8 +42,8 @@ from corridor_app.io.report_cells import (
     ref,
     set_widths,
 )
-from corridor_app.io.report_charts import COLUMN_PX, PUBLISHED, RESIDUAL, SUM, bar_chart, pie_chart
-from corridor_app.io.report_sheets import (
+from corridor_app.io.report.charts import COLUMN_PX, PUBLISHED, RESIDUAL, SUM, bar_chart, pie_chart
+from corridor_app.io.report.sheets import (
     figures,
     write_progress,
     write_scenarios,
@@ -52,6 +51,7 @@ from corridor_app.io.report_sheets import (
     write_table,
     write_targets,
 )
+from corridor_app.io.saving.atomic import atomic_write
 from corridor_app.model.comparison import compare_scenarios
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
-from corridor_app.io.preflight import CHUNK, MAX_INFLATED_BYTES, preflight
+from corridor_app.io.loading.preflight import CHUNK, MAX_INFLATED_BYTES, preflight
 
 _SCAN_BYTES = 64 * 1024 * 1024
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.fastscan import FastWorksheetScanner
-from corridor_app.io.xmlscan import (
+from corridor_app.io.loading.fastscan import FastWorksheetScanner
+from corridor_app.io.loading.xmlscan import (
     OdsContentScanner,
     RelsScanner,
     ScanError,

@@ -93,10 +93,10 @@ def main(argv: list[str]) -> int:
     gc.disable()  # a short-lived process of millions of acyclic cells: collection passes only cost time
     out = sys.stdout.buffer
     try:
-        from corridor_app.io.budget import load_budget
         from corridor_app.io.errors import LoadError
-        from corridor_app.io.loader import read_checked
-        from corridor_app.io.preflight import preflight
+        from corridor_app.io.loading.budget import load_budget
+        from corridor_app.io.loading.loader import read_checked
+        from corridor_app.io.loading.preflight import preflight
         from corridor_app.io.transfer import dump_parts
 
         _say(out, f"base {_rss_kib()}")  # after the imports, before any file is read
@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
             _say(out, "progress 650")
             payload: object = sheets
             if mode == "workbook":
-                from corridor_app.io.loader import build_workbook
+                from corridor_app.io.loading.loader import build_workbook
 
                 payload = build_workbook(path, sheets)
                 sheets = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.preflight import Preflight
+from corridor_app.io.loading.preflight import Preflight
 
 BASE_CELLS = 2_000_000  # what the base budget holds with room to spare
 SECONDS_PER_CELL = 4e-6  # parse, check and build: measured 2.3 us a cell (1M x 10, shared 2-core machine)

@@ -33,22 +33,23 @@ from typing import IO, Any
 
 import numpy as np
 
-from corridor_app.io.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
+from corridor_app.io.loading.budget import memory_ceiling, seconds_ceiling
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.xmlscan import MAX_CELLS
 from corridor_app.io.transfer import loads
-from corridor_app.io.xmlscan import MAX_CELLS
 from corridor_app.model.workbook import Workbook
 
 LOAD_TIMEOUT_S = 10.0
 LOAD_MEMORY_BYTES = 1024**3
 
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[3])
 _BOOTSTRAP = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from corridor_app.io._child import main; sys.exit(main(sys.argv[2:]))"
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from corridor_app.io.loading._child import main; sys.exit(main(sys.argv[2:]))"
 )
 _ALLOWED = {
-    ("corridor_app.io.grid", "RawSheet"),
+    ("corridor_app.io.loading.grid", "RawSheet"),
     ("corridor_app.model.errors", "Problem"),
     ("datetime", "date"),
     ("datetime", "datetime"),

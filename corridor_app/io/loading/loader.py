@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from corridor_app.io.csv_reader import read_csv
 from corridor_app.io.errors import LoadError
-from corridor_app.io.grid import RawSheet
-from corridor_app.io.preflight import Preflight, preflight
-from corridor_app.io.spreadsheet import read_spreadsheet
+from corridor_app.io.loading.csv_reader import read_csv
+from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.preflight import Preflight, preflight
+from corridor_app.io.loading.spreadsheet import read_spreadsheet
 
 if TYPE_CHECKING:  # the parsing child reads cells only: it does not import the model
     from corridor_app.model.workbook import Workbook
@@ -84,8 +84,8 @@ def build_workbook(path: str, sheets: list[RawSheet]) -> Workbook:
     # Imported here so the parsing child (io/_child.py) imports only the readers.
     import zipfile
 
-    from corridor_app.io.excel_scenarios import import_excel_scenarios
-    from corridor_app.io.interpret import interpret
+    from corridor_app.io.loading.interpret import interpret
+    from corridor_app.io.saving.excel_scenarios import import_excel_scenarios
 
     book = interpret(path, sheets)
     if zipfile.is_zipfile(path):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corridor_app.io.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, parse_ref
+from corridor_app.io.loading.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, parse_ref
 from corridor_app.model.errors import column_letter
 
 BLOCK = 1 << 20  # bytes of rows scanned at once: big enough that per-block costs vanish

@@ -1,0 +1,1 @@
+"""Saving: the verified xlsx writer, atomic replacement and Excel's own Scenario Manager scenarios."""

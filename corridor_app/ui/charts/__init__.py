@@ -1,0 +1,1 @@
+"""The charts: pyqtgraph plots over the workbook, the chart area that holds them, and picture export."""
