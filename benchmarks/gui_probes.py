@@ -254,7 +254,7 @@ def open_events(path: str, settle_ms: str = "500") -> Result:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from corridor_app.app import load_for_window
-    from corridor_app.cli import default_dataset
+    from corridor_app.bundled import default_dataset
     from corridor_app.io.loading.loader import load_workbook
     from corridor_app.ui.main_window import MainWindow
 

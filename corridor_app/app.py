@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from corridor_app.cli import default_dataset
+from corridor_app.bundled import ICON, default_dataset
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.isolated import load_workbook_isolated
 from corridor_app.io.loading.loader import load_workbook
@@ -65,11 +65,10 @@ def run_gui(path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("corridor_app")
     app.setOrganizationName("corridor_app")
-    icon = Path(__file__).resolve().parent.parent / "resources" / "corridor_app.svg"
-    if icon.exists():
+    if ICON.exists():
         from PySide6.QtGui import QIcon
 
-        app.setWindowIcon(QIcon(str(icon)))
+        app.setWindowIcon(QIcon(str(ICON)))
     if path is not None and not Path(path).exists():
         print(f"error: {path}: the file does not exist", file=sys.stderr)
         return 2

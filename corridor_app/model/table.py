@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
-from corridor_app.model.schema import ColumnSpec, TableSpec, Value
+from corridor_app.model.schema import Value
+from corridor_app.model.sheets import ColumnSpec, TableSpec
 
 if TYPE_CHECKING:  # pandas is imported on first use: loading and the first window do without it
     import pandas as pd

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from corridor_app.model.errors import Problem
-from corridor_app.model.schema import TABLES, TableSpec
+from corridor_app.model.sheets import TABLES, TableSpec
 from corridor_app.model.table import Table
 
 if TYPE_CHECKING:

@@ -56,7 +56,7 @@ def test_unknown_scenario_is_exit_2(data_file: Path, tmp_path: Path, capsys: pyt
 
 def test_chosen_scenarios_go_into_the_report(data_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     available = {"Iran delays": {"Iran": 8.0}, "India joins": {"India": 2.5}, "Unused": {"Iran": 1.0}}
-    monkeypatch.setattr(cli, "workbook_scenarios", lambda workbook, corridor: available)
+    monkeypatch.setattr(cli.export, "workbook_scenarios", lambda workbook, corridor: available)
     out = tmp_path / "r.xlsx"
     args = ["export", str(data_file), "--out", str(out), "--scenario", "India joins", "--scenario", "Iran delays"]
     assert cli.main(args) == 0

@@ -85,7 +85,7 @@ def test_bad_cells_are_reported_exactly_as_before(monkeypatch) -> None:  # type:
 
 def test_text_is_shared_and_numbers_are_float64() -> None:
     body = [["ITC", "Iran", 1.0, "USD bn"], ["ITC", "Iran", 2, "USD bn"]]
-    from corridor_app.model.schema import CONTRIBUTIONS
+    from corridor_app.model.sheets import CONTRIBUTIONS
 
     got = read_fast(
         [list(r) for r in body],
@@ -101,7 +101,7 @@ def test_text_is_shared_and_numbers_are_float64() -> None:
 
 
 def test_forced_rows_go_cell_by_cell() -> None:
-    from corridor_app.model.schema import CONTRIBUTIONS
+    from corridor_app.model.sheets import CONTRIBUTIONS
 
     got = read_fast(
         [["Iran", 1.0], ["Iran", 2.0]],

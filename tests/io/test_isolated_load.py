@@ -125,7 +125,7 @@ def test_cli_refuses_hostile_file_with_one_line(tmp_path: Path) -> None:
 
 def test_the_workbook_built_in_the_child_is_the_app_s_own() -> None:
     # issue 7: the child builds the workbook; it comes back with the format's own table specs and fresh stamps.
-    from corridor_app.model.schema import CONTRIBUTIONS
+    from corridor_app.model.sheets import CONTRIBUTIONS
 
     here = load_workbook(BUNDLED)
     loaded = isolated.load_isolated(BUNDLED)

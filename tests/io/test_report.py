@@ -15,10 +15,10 @@ import openpyxl
 import pytest
 from defusedxml import ElementTree
 
-from corridor_app.io import report as report_module
 from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.report import export as report_module
+from corridor_app.io.report import sheets as report_sheets
 from corridor_app.io.report.export import export_report
-from corridor_app.io.report.export import sheets as report_sheets
 from corridor_app.model.comparison import compare_scenarios
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import reconcile_totals

@@ -177,7 +177,7 @@ def test_an_unknown_kind_refuses_the_load_and_names_the_cell(tmp_path: Path) -> 
 
 
 def test_bundled_dataset_has_the_illustrative_scenarios() -> None:
-    from corridor_app.cli import default_dataset
+    from corridor_app.bundled import default_dataset
 
     book = load_workbook(default_dataset())
     assert book.problems == []

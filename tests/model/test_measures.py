@@ -9,7 +9,8 @@ import pytest
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.errors import ParseError
 from corridor_app.model.measures import canonical_unit, parse_measure
-from corridor_app.model.schema import TARGETS, parse_cell
+from corridor_app.model.schema import parse_cell
+from corridor_app.model.sheets import TARGETS
 from corridor_app.model.units import conversion_factor, parse_unit
 
 
@@ -45,7 +46,7 @@ def test_unknown_words_are_still_refused() -> None:
 
 def test_only_measure_columns_take_units() -> None:
     assert parse_cell(TARGETS.column("value"), "836 km")[0] == 836.0
-    from corridor_app.model.schema import CONTRIBUTIONS
+    from corridor_app.model.sheets import CONTRIBUTIONS
 
     with pytest.raises(ParseError):
         parse_cell(CONTRIBUTIONS.column("amount"), "836 km")

@@ -8,7 +8,7 @@ import pytest
 
 from corridor_app.model.edits import DeleteRows, InsertRows, SetCell, apply
 from corridor_app.model.reconcile import reconcile_totals
-from corridor_app.model.schema import CONTRIBUTIONS
+from corridor_app.model.sheets import CONTRIBUTIONS
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 

@@ -15,7 +15,8 @@ from corridor_app.model.scenarios import (
     scenario_totals,
     sensitivity,
 )
-from corridor_app.model.schema import SCENARIOS, parse_cell
+from corridor_app.model.schema import parse_cell
+from corridor_app.model.sheets import SCENARIOS
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
 

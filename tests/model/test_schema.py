@@ -7,17 +7,8 @@ import datetime as dt
 import pytest
 
 from corridor_app.model.errors import ParseError
-from corridor_app.model.schema import (
-    CONTRIBUTIONS,
-    PROJECTS,
-    TARGETS,
-    TOTALS,
-    is_total_label,
-    match_columns,
-    parse_cell,
-    table_for_sheet,
-    unit_from_header,
-)
+from corridor_app.model.schema import is_total_label, match_columns, parse_cell, unit_from_header
+from corridor_app.model.sheets import CONTRIBUTIONS, PROJECTS, TARGETS, TOTALS, table_for_sheet
 
 
 @pytest.mark.parametrize(

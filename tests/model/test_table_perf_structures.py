@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from corridor_app.model.schema import CONTRIBUTIONS
+from corridor_app.model.sheets import CONTRIBUTIONS
 from corridor_app.model.table import Origin, OriginList, Table
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from corridor_app.model.errors import ParseError
-from corridor_app.model.schema import ColumnSpec, TableSpec, Value, is_total_label, parse_cell, parse_choice
+from corridor_app.model.schema import Value, is_total_label, parse_cell, parse_choice
+from corridor_app.model.sheets import ColumnSpec, TableSpec
 
 _NUMBER_TYPES = {float, int}
 _CHUNK = 50_000

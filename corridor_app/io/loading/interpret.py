@@ -24,19 +24,8 @@ from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.changelog import LogEntry
 from corridor_app.model.errors import ParseError, Problem, column_letter
 from corridor_app.model.numbers import Quantity
-from corridor_app.model.schema import (
-    CONTRIBUTIONS,
-    TABLES,
-    TableSpec,
-    Value,
-    format_unit,
-    is_total_label,
-    match_columns,
-    normalise_name,
-    parse_cell,
-    table_for_sheet,
-    unit_from_header,
-)
+from corridor_app.model.schema import Value, format_unit, is_total_label, match_columns, parse_cell, unit_from_header
+from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TableSpec, normalise_name, table_for_sheet
 from corridor_app.model.table import Origin, Table
 from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import ExtraSheet, Workbook

@@ -68,7 +68,7 @@ _ALLOWED_NUMPY = {
     ("numpy.core.multiarray", "_reconstruct"),
     ("numpy.core.numeric", "_frombuffer"),
 }
-_ALLOWED_FUNCTIONS = {("corridor_app.model.schema", "table_spec")}
+_ALLOWED_FUNCTIONS = {("corridor_app.model.sheets", "table_spec")}
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]

@@ -1,19 +1,13 @@
-"""Command line: ``corridor-app [FILE]`` opens the window; ``summary``, ``check``, ``export`` run headless.
-
-The headless commands use the same model and readers as the window and never
-import Qt. Exit codes of ``check``: 0 clean, 1 validation problems, 2 file
-unreadable. Every failure is one line on stderr, never a traceback.
-"""
+"""``corridor-app summary``: amounts, sum of parts, published total, residual; ``--json`` for scripts."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from corridor_app.io.errors import LoadError, SaveError
+from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
 from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
@@ -23,27 +17,9 @@ from corridor_app.model.scenarios import (
     ScenarioError,
     scenario_names,
     scenario_totals,
-    workbook_scenarios,
 )
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
-COMMANDS = ("summary", "check", "export")
-
-DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "north_south_itc.xlsx"
-
-
-def default_dataset() -> Path:
-    """The bundled workbook, in the checkout's data/ folder (the README installs with ``pip install -e``)."""
-    return DEFAULT_DATASET
-
-
-def _load(path: str) -> Workbook:
-    """Load in a limited child process; the 10 s budget counts from this command's start."""
-    from corridor_app.io.loading.isolated import deadline_from_process_start, load_workbook_isolated
-
-    return load_workbook_isolated(path, deadline=deadline_from_process_start())
 
 
 def summary_json(
@@ -146,8 +122,8 @@ def _print_summary(
             print(f"  {p.severity}: {p}")
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
-    workbook = _load(args.file)
+def cmd_summary(args: argparse.Namespace) -> int:
+    workbook = load(args.file)
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
     try:
@@ -172,65 +148,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    try:
-        workbook = _load(args.file)
-    except LoadError as exc:
-        for p in exc.problems[1:]:
-            print(f"{args.file}: {p}", file=sys.stderr)
-        if exc.problems:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        raise
-    recs = reconcile_totals(workbook, args.tolerance)
-    problems = workbook.problems + validate(workbook, recs)
-    for p in problems:
-        print(f"{args.file}: {p.severity}: {p}", file=sys.stderr)
-    # A published total that the parts do not add up to is a finding about the data,
-    # reported but not a defect of the file; --strict counts it too.
-    counted = [p for p in problems if p.severity != "info" or args.strict]
-    if counted:
-        print(f"{len(counted)} problem{'s' if len(counted) != 1 else ''} in {args.file}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"{args.file}: OK")
-    return EXIT_OK
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from corridor_app.io.report.export import export_report
-
-    workbook = _load(args.file)
-    chosen: dict[str, Mapping[str, float]] = {}
-    corridor = next((r.corridor for r in reconcile_totals(workbook) if r.countries), "")
-    if args.scenario:
-        available = workbook_scenarios(workbook, corridor)
-        for name in args.scenario:
-            if name not in available:
-                known = ", ".join(available) if available else "it defines none"
-                print(f"error: {args.file}: no scenario named {name!r} ({known})", file=sys.stderr)
-                return EXIT_UNREADABLE
-            chosen[name] = available[name]
-    try:
-        export_report(
-            workbook,
-            args.out,
-            scenarios=chosen or None,
-            tolerance_pct=args.tolerance,
-            scenario_corridor=corridor if chosen else None,
-        )
-    except SaveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    print(f"{args.out}: report written")
-    return EXIT_OK
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="corridor-app",
-        description="Compare investment-corridor contributions; opens the window unless a command is given.",
-    )
-    sub = parser.add_subparsers(dest="command")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``summary`` command to the parser."""
     s = sub.add_parser("summary", help="print amounts by country, sum of parts, published total, residual")
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help="machine-readable output (see docs/FORMAT.md)")
@@ -253,44 +172,4 @@ def build_parser() -> argparse.ArgumentParser:
         help="display currency for projects and the corridor comparison: USD, EUR, RUB, KZT (bn or mln); "
         "converted only through the FX sheet (default %(default)s)",
     )
-    s.set_defaults(func=_cmd_summary)
-    c = sub.add_parser("check", help="validate a file: exit 0 clean, 1 problems, 2 unreadable")
-    c.add_argument("file")
-    c.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_PCT)
-    c.add_argument("--strict", action="store_true", help="count unreconciled totals as problems too")
-    c.set_defaults(func=_cmd_check)
-    e = sub.add_parser("export", help="write the Excel report with native charts (see docs/EXPORT.md)")
-    e.add_argument("file")
-    e.add_argument("--out", required=True, metavar="REPORT.xlsx", help="the report to write (replaced atomically)")
-    e.add_argument(
-        "--scenario", action="append", default=[], metavar="NAME", help="add a scenario to the comparison (repeatable)"
-    )
-    e.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_PCT)
-    e.set_defaults(func=_cmd_export)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in {"-h", "--help"}):
-        if len(argv) > 1 or (argv and argv[0].startswith("-")):
-            build_parser().print_usage(sys.stderr)
-            print("corridor-app: give one FILE to open, or a command: " + ", ".join(COMMANDS), file=sys.stderr)
-            return EXIT_UNREADABLE
-        from corridor_app.app import run_gui  # Qt is imported only for the window
-
-        return run_gui(argv[0] if argv else None)
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except LoadError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # output piped into head or less, closed early
-        sys.stderr.close()
-        return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
-        print(f"error: {args.file}: unexpected failure: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+    s.set_defaults(func=cmd_summary)

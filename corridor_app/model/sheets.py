@@ -1,0 +1,321 @@
+"""The sheets the format knows: their tables and columns, with names, aliases and types.
+
+Sheet and column names match case-insensitively, in English or Russian, with punctuation ignored
+(``normalise_name``). How a cell's text becomes a value is model/schema.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal, SupportsIndex
+
+Kind = Literal["text", "number", "year"]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One known column: its key in the model, the header it is written with, its type."""
+
+    key: str
+    label: str
+    kind: Kind = "text"
+    required: bool = False
+    # A number column that also takes physical units ("836 km", "20 Mt/yr"): model/measures.py.
+    measure: bool = False
+    aliases: tuple[str, ...] = ()
+    # For a text column with a closed set of values: each tuple is (value, *synonyms).
+    choices: tuple[tuple[str, ...], ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One sheet of the format: its name, aliases and known columns."""
+
+    key: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    aliases: tuple[str, ...] = ()
+    # Columns that must all be found for a sheet with another name to be read as this table.
+    signature: tuple[str, ...] = field(default=())
+
+    def column(self, key: str) -> ColumnSpec:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[object, ...]:
+        """The format's own tables pickle by key, so a workbook read in a child process keeps them identical."""
+        if TABLES_BY_KEY.get(self.key) is self:
+            return (table_spec, (self.key,))
+        return super().__reduce_ex__(protocol)
+
+
+_CORRIDOR = ColumnSpec("corridor", "Corridor", aliases=("коридор", "маршрут коридора", "corridor name"))
+_COUNTRY = ColumnSpec(
+    "country",
+    "Country",
+    required=True,
+    aliases=(
+        "страна",
+        "государство",
+        "state",
+        "states",
+        "participant",
+        "участник",
+        "country region",
+        "countries",
+        "страны",
+        "nation",
+        "member",
+    ),
+)
+_UNIT = ColumnSpec("unit", "Unit", aliases=("units", "единица", "единицы", "ед изм", "единица измерения", "measure"))
+_SOURCE = ColumnSpec(
+    "source", "Source", aliases=("источник", "sources", "reference", "ref", "url", "link", "ссылка", "источники")
+)
+_NOTE = ColumnSpec("note", "Note", aliases=("notes", "comment", "comments", "примечание", "комментарий", "remarks"))
+
+CONTRIBUTIONS = TableSpec(
+    "contributions",
+    "Contributions",
+    (
+        _CORRIDOR,
+        _COUNTRY,
+        ColumnSpec(
+            "amount",
+            "Amount",
+            "number",
+            required=True,
+            aliases=(
+                "сумма",
+                "объем",
+                "объём",
+                "инвестиции",
+                "объем инвестиций",
+                "объём инвестиций",
+                "investment",
+                "investments",
+                "contribution",
+                "value",
+                "usd bn",
+                "bn usd",
+                "usd billion",
+                "billion usd",
+                "млрд долл",
+                "млрд долл сша",
+                "млрд",
+                "вклад",
+                "amount usd bn",
+                "сумма млрд долл",
+                "значение",
+            ),
+        ),
+        _UNIT,
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("вклады", "взносы", "инвестиции", "investments", "contribution", "by country", "по странам"),
+    signature=("country", "amount"),
+)
+
+TOTALS = TableSpec(
+    "totals",
+    "Totals",
+    (
+        ColumnSpec(_CORRIDOR.key, _CORRIDOR.label, required=True, aliases=_CORRIDOR.aliases),
+        ColumnSpec(
+            "published_total",
+            "Published total",
+            "number",
+            required=True,
+            aliases=("total", "published", "итого", "всего", "опубликованный итог", "общая сумма", "итог"),
+        ),
+        _UNIT,
+        _SOURCE,
+    ),
+    aliases=("итоги", "total", "итого", "published totals"),
+    signature=("corridor", "published_total"),
+)
+
+TARGETS = TableSpec(
+    "targets",
+    "Targets",
+    (
+        ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
+        ColumnSpec(
+            "target",
+            "Target",
+            required=True,
+            aliases=("indicator", "показатель", "цель", "name", "название", "measure name", "goal"),
+        ),
+        ColumnSpec(
+            "value",
+            "Value",
+            "number",
+            measure=True,
+            aliases=("target value", "значение", "целевое значение", "target", "цель", "цель значение"),
+        ),
+        _UNIT,
+        ColumnSpec(
+            "baseline",
+            "Baseline",
+            "number",
+            measure=True,
+            aliases=("база", "базовое значение", "baseline value", "факт"),
+        ),
+        ColumnSpec("baseline_year", "Baseline year", "year", aliases=("год базы", "базовый год", "as of")),
+        ColumnSpec("target_year", "Target year", "year", aliases=("год цели", "целевой год", "by", "deadline", "срок")),
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("цели", "показатели", "indicators", "target"),
+    signature=("target", "value"),
+)
+
+PROJECTS = TableSpec(
+    "projects",
+    "Projects",
+    (
+        _CORRIDOR,
+        ColumnSpec("project", "Project", required=True, aliases=("проект", "name", "название", "project name")),
+        ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
+        ColumnSpec("route", "Route", aliases=("маршрут", "направление")),
+        ColumnSpec("mode", "Mode", aliases=("вид", "вид транспорта", "type")),
+        ColumnSpec("length_km", "Length km", "number", aliases=("length", "протяженность", "длина", "km", "км")),
+        ColumnSpec("cost", "Cost", "number", aliases=("стоимость", "сумма", "investment", "amount")),
+        ColumnSpec("currency", "Currency", aliases=("валюта", "cur")),
+        ColumnSpec("cost_unit", "Cost unit", aliases=("scale", "масштаб", "cost scale", "единица стоимости")),
+        ColumnSpec(
+            "start_year",
+            "Start year",
+            "year",
+            aliases=("start", "year start", "год начала", "начало", "начало строительства", "from year"),
+        ),
+        ColumnSpec(
+            "end_year",
+            "End year",
+            "year",
+            aliases=(
+                "end",
+                "completion",
+                "completion year",
+                "year end",
+                "год окончания",
+                "год завершения",
+                "завершение",
+            ),
+        ),
+        ColumnSpec("status", "Status", aliases=("статус",)),
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("проекты", "project database", "project list"),
+    signature=("project", "cost"),
+)
+
+# What-if scenarios: one adjustment per row (model/scenarios.py, docs/FORMAT.md "Scenarios").
+SCENARIO_KINDS: tuple[tuple[str, ...], ...] = (
+    ("percent", "%", "pct", "percent change", "change %", "процент", "изменение %", "изменение в %"),
+    ("override", "set", "replace", "absolute", "заменить", "замена", "значение"),
+    ("add", "plus", "increase by", "добавить", "прибавить", "добавка"),
+    ("exclude", "remove", "drop", "исключить", "без"),
+    ("none", "declare", "empty", "нет", "пусто"),
+)
+
+SCENARIOS = TableSpec(
+    "scenarios",
+    "Scenarios",
+    (
+        ColumnSpec(
+            "scenario",
+            "Scenario",
+            required=True,
+            aliases=("сценарий", "scenario name", "название сценария", "what if", "what-if"),
+        ),
+        ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
+        ColumnSpec(
+            "kind",
+            "Kind",
+            aliases=("adjustment", "type", "вид", "тип", "корректировка", "вид корректировки", "action"),
+            choices=SCENARIO_KINDS,
+        ),
+        ColumnSpec(
+            "value",
+            "Value",
+            "number",
+            aliases=("значение", "amount", "change", "величина", "сумма", "изменение"),
+        ),
+        _CORRIDOR,
+        _NOTE,
+    ),
+    aliases=("сценарии", "scenario", "what ifs", "what-ifs", "what if"),
+    signature=("scenario", "kind"),
+)
+
+# Exchange rates: how many units of a currency one US dollar buys, dated and sourced (model/money.py).
+FX = TableSpec(
+    "fx",
+    "FX",
+    (
+        ColumnSpec("currency", "Currency", required=True, aliases=("валюта", "cur", "currency code", "код валюты")),
+        ColumnSpec(
+            "units_per_usd",
+            "Units per USD",
+            "number",
+            required=True,
+            aliases=(
+                "rate",
+                "units per us dollar",
+                "per usd",
+                "rate per usd",
+                "usd rate",
+                "курс",
+                "курс к доллару",
+                "курс за 1 долл",
+                "единиц за доллар",
+                "единиц за 1 usd",
+            ),
+        ),
+        ColumnSpec("as_of", "As of", aliases=("date", "as of date", "rate date", "дата", "на дату", "дата курса")),
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("exchange rates", "fx rates", "rates", "currency rates", "курсы", "курсы валют", "валютные курсы"),
+    signature=("currency", "units_per_usd"),
+)
+
+TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS, FX)
+TABLES_BY_KEY = {t.key: t for t in TABLES}
+
+
+def table_spec(key: str) -> TableSpec:
+    """The format's table ``key`` (what a pickled ``TableSpec`` is read back as)."""
+    return TABLES_BY_KEY[key]
+
+
+def normalise_name(name: object) -> str:
+    """Fold a header or sheet name for matching: case, ё, punctuation, spacing."""
+    text = str(name).casefold().replace("ё", "е").replace("_", " ")
+    text = re.sub(r"[^\w%$€₽₸]+", " ", text)
+    return " ".join(text.split())
+
+
+def table_for_sheet(name: str) -> TableSpec | None:
+    """The table a sheet name designates, if any."""
+    norm = normalise_name(name)
+    for spec in TABLES:
+        if norm in spec.names():
+            return spec
+    return None
