@@ -19,7 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "corridor_app"
-PURE = ("model", "io")
+PURE = ("model", "io", "session")
 FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph")
 
 
@@ -87,3 +87,108 @@ def test_no_qt_in_sys_modules_after_importing_everything() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+def _module_imports(path: Path) -> set[str]:
+    """Every corridor_app module ``path`` imports, at the top, in functions or under TYPE_CHECKING."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("corridor_app"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("corridor_app"):
+            found.add(node.module)
+            # ``from corridor_app.io import transfer`` imports the module corridor_app.io.transfer
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def _import_graph() -> dict[str, set[str]]:
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = {t for t in _module_imports(path) if t in modules and t != name}
+        # importing a package runs its __init__, and a module's parents are imported first
+        graph[name] = {t for t in targets}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = [0]
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circles() -> None:
+    """Issue 13: no circle among corridor_app modules, counting imports in functions and under TYPE_CHECKING."""
+    assert _cycles(_import_graph()) == []
+
+
+def test_cycle_finder_sees_a_circle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_file_is_past_450_lines() -> None:
+    """Issue 13: a file past ~400 lines holds two things (STYLE.md)."""
+    long = {str(p.relative_to(REPO)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 450}
+    assert long == {}
+
+
+def test_session_works_with_pyside6_absent() -> None:
+    """Issue 13: the Session is importable and usable in a process where PySide6 cannot be imported."""
+    script = (
+        "import sys\n"
+        "for name in ('PySide6', 'shiboken6', 'pyqtgraph'):\n"
+        "    sys.modules[name] = None\n"
+        "import corridor_app\n"
+        "from corridor_app.model.edits import SetCell\n"
+        f"s = corridor_app.open({str(REPO / 'data' / 'north_south_itc.xlsx')!r})\n"
+        "frame = s.frame('contributions')\n"
+        "row = frame.index[frame['country'] == 'Iran'][0]\n"
+        "s.submit(SetCell('contributions', int(row), 'amount', 11.0))\n"
+        "changed = s.reconciliation().sum_of_parts\n"
+        "s.undo()\n"
+        "print(round(changed, 2), round(s.reconciliation().sum_of_parts, 2))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["37.22", "39.09"]

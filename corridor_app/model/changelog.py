@@ -10,37 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCell, SetCells, apply
-from corridor_app.model.workbook import Workbook
-
-SHEET_NAME = "Change log"
-COLUMNS = ("Time", "Action", "Sheet", "Record", "Column", "Old", "New")
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    time: str
-    action: str
-    sheet: str
-    record: str
-    column: str
-    old: object
-    new: object
-
-    def as_row(self) -> tuple[object, ...]:
-        return (self.time, self.action, self.sheet, self.record, self.column, self.old, self.new)
-
-
-def record_label(workbook: Workbook, table_key: str, row: int) -> str:
-    """A human name for a record: its country, project or target, else its row number."""
-    table = workbook.table(table_key)
-    if 0 <= row < len(table):
-        for key in ("country", "project", "target", "scenario", "corridor"):
-            if key in table.keys and table.value(row, key):
-                return str(table.value(row, key))
-    return f"row {row + 1}"
+from corridor_app.model.table import record_name
+from corridor_app.model.workbook import LogEntry, Workbook
 
 
 def entries_for(
@@ -61,7 +34,7 @@ def entries_for(
                 stamp,
                 action,
                 sheet,
-                record_label(workbook, edit.table, r),
+                table.record_name(r),
                 table.label(c),
                 old.get((r, c)),
                 table.value(r, c),
@@ -70,16 +43,14 @@ def entries_for(
         ]
     if isinstance(edit, InsertRows):
         return [
-            LogEntry(
-                stamp, f"{action}: insert row", sheet, record_label(workbook, edit.table, p), "", None, f"row {p + 1}"
-            )
+            LogEntry(stamp, f"{action}: insert row", sheet, table.record_name(p), "", None, f"row {p + 1}")
             for p in edit.positions
         ]
     if isinstance(edit, DeleteRows) and isinstance(inverse, InsertRows):
         entries = []
         for record in inverse.records:
             values = dict(record)
-            name = next((str(values[k]) for k in ("country", "project", "target", "corridor") if values.get(k)), "")
+            name = record_name(values)
             entries.append(LogEntry(stamp, f"{action}: delete row", sheet, name, "", _summary(values), None))
         return entries
     return []

@@ -137,7 +137,7 @@ def describe(workbook: Workbook, edit: Edit) -> str:
     """A short name for the Edit menu: "edit Iran amount", "paste 6 cells", "delete 2 rows"."""
     table = workbook.table(edit.table)
     if isinstance(edit, SetCell):
-        who = _record_name(workbook, edit.table, edit.row)
+        who = table.record_name(edit.row)
         label = table.label(edit.column).lower()
         return f"edit {who} {label}".replace("  ", " ").strip()
     if isinstance(edit, SetCells):
@@ -148,15 +148,3 @@ def describe(workbook: Workbook, edit: Edit) -> str:
         return f"insert {n} row{'s' if n != 1 else ''} in {table.spec.label}"
     n = len(edit.rows)
     return f"delete {n} row{'s' if n != 1 else ''} from {table.spec.label}"
-
-
-def _record_name(workbook: Workbook, table_key: str, row: int) -> str:
-    table = workbook.table(table_key)
-    if not 0 <= row < len(table):
-        return ""
-    for key in ("country", "project", "target", "corridor"):
-        if key in table.keys:
-            v = table.value(row, key)
-            if v:
-                return str(v)
-    return f"row {row + 1}"

@@ -331,9 +331,25 @@ class Table:
 
         return pd.DataFrame({k: self._data[k].copy() for k in self.keys})
 
+    def record_name(self, row: int) -> str:
+        """A human name for a record: its country, project, target, scenario or corridor, else its row number."""
+        if 0 <= row < len(self):
+            name = record_name({k: self.value(row, k) for k in _NAME_KEYS if k in self._data})
+            if name:
+                return name
+        return f"row {row + 1}"
+
     def where(self, row: int) -> tuple[str, int | None]:
         """Sheet and spreadsheet row of a record, for messages."""
         origin = self.origins[row] if 0 <= row < len(self.origins) else None
         if origin is None:
             return self.spec.label, None
         return origin.sheet, origin.row
+
+
+_NAME_KEYS = ("country", "project", "target", "scenario", "corridor")
+
+
+def record_name(values: Mapping[str, object]) -> str:
+    """The name a record goes by in messages and the change log ("" when it has none)."""
+    return next((str(values[k]) for k in _NAME_KEYS if values.get(k)), "")

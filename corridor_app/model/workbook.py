@@ -12,14 +12,10 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from corridor_app.model.errors import Problem
 from corridor_app.model.sheets import TABLES, TableSpec
 from corridor_app.model.table import Table
-
-if TYPE_CHECKING:
-    from corridor_app.model.changelog import LogEntry
 
 
 @dataclass(frozen=True)
@@ -56,6 +52,24 @@ class ExtraSheet:
     rows: list[list[object]] = field(default_factory=list)
     first_row: int = 1
     first_col: int = 0
+
+
+SHEET_NAME = "Change log"
+COLUMNS = ("Time", "Action", "Sheet", "Record", "Column", "Old", "New")
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    time: str
+    action: str
+    sheet: str
+    record: str
+    column: str
+    old: object
+    new: object
+
+    def as_row(self) -> tuple[object, ...]:
+        return (self.time, self.action, self.sheet, self.record, self.column, self.old, self.new)
 
 
 Listener = Callable[[Change], None]

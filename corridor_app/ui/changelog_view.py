@@ -6,8 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from corridor_app.model.changelog import COLUMNS
-from corridor_app.model.workbook import Change, Workbook
+from corridor_app.model.workbook import COLUMNS, Change, Workbook
 
 
 class ChangeLogModel(QAbstractTableModel):

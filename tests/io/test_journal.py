@@ -16,11 +16,13 @@ from corridor_app.io.safety.journal import (
     find_journal,
     journal_path_for,
     read_journal,
-    replay,
 )
 from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.edits import DeleteRows, InsertRows, SetCell, SetCells, apply
 from corridor_app.model.table import Origin
+from corridor_app.model.workbook import Workbook
+from corridor_app.session.history import History
+from corridor_app.session.safety import replay as replay_edits
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "data" / "north_south_itc.xlsx"
@@ -33,6 +35,12 @@ EDITS = [
     SetCell("targets", 0, "baseline_year", 2021),
     InsertRows("totals", (0,), ((("corridor", "Test"), ("published_total", 1.0)),), (Origin("Totals", 9),)),
 ]
+
+
+def replay(path: str | Path, workbook: Workbook, source: Path) -> int:
+    """The recovery road the window takes: read the journal, push its edits through a history."""
+    header, edits = read_journal(path)
+    return replay_edits(History(workbook), edits, str(source), header)
 
 
 @pytest.fixture
@@ -98,7 +106,7 @@ def test_edit_that_no_longer_applies_rolls_back(source: Path) -> None:
         journal.append([EDITS[0], DeleteRows("contributions", (999,))])
     book = load_workbook(source)
     before = book.table("contributions").records()
-    with pytest.raises(JournalError, match="edit 2 of the journal no longer applies"):
+    with pytest.raises(JournalError, match="change 2 of 2 no longer applies"):
         replay(journal.path, book, source)
     assert book.table("contributions").records() == before
 

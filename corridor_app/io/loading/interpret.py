@@ -19,16 +19,15 @@ import numpy as np
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.columnar import FastRows, read_fast
 from corridor_app.io.loading.grid import RawSheet
-from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
-from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
-from corridor_app.model.changelog import LogEntry
 from corridor_app.model.errors import ParseError, Problem, column_letter
 from corridor_app.model.numbers import Quantity
 from corridor_app.model.schema import Value, format_unit, is_total_label, match_columns, parse_cell, unit_from_header
 from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TableSpec, normalise_name, table_for_sheet
 from corridor_app.model.table import Origin, Table
 from corridor_app.model.units import conversion_factor, parse_unit
-from corridor_app.model.workbook import ExtraSheet, Workbook
+from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
+from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
+from corridor_app.model.workbook import ExtraSheet, LogEntry, Workbook
 
 HEADER_SCAN_ROWS = 30
 # A total row read from Contributions: corridor, amount, unit, source, where, and the amount's header.

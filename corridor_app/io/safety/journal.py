@@ -7,7 +7,7 @@ Each batch is flushed and fsynced as it is written, so the window only has to
 call ``append`` on each edit batch and ``sync`` on its 30-second timer. After a
 crash, ``find_journal`` tells the window a journal is waiting, ``read_journal``
 returns its edits (a line cut short by the crash is ignored), and
-``replay`` applies them to a freshly loaded workbook. A clean save or close
+``session.safety.replay`` pushes them through the session's history. A clean save or close
 calls ``discard``.
 
 Journals live in ``.corridor-backups/<name>.journal`` beside the file (for a
@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCell, SetCells, apply
+from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCell, SetCells
 from corridor_app.model.table import Origin
-from corridor_app.model.workbook import Workbook
 
 FORMAT = "corridor-journal"
 VERSION = 1
@@ -227,30 +226,3 @@ def verify_source(header: JournalHeader, source: str | os.PathLike[str]) -> None
         raise JournalError(f"the file cannot be read ({exc.strerror})") from None
     if sha != header.sha256:
         raise JournalError("the file has changed since these edits were made; they cannot be replayed onto it")
-
-
-def replay(path: str | os.PathLike[str], workbook: Workbook, source: str | os.PathLike[str] | None = None) -> int:
-    """Apply a journal's edits to a freshly loaded ``workbook``; return how many were applied.
-
-    ``source`` is the file the workbook was loaded from: it must be the very
-    bytes the journal was started on, or the edits could land on wrong rows.
-
-    Raises
-    ------
-    JournalError
-        The journal is for other bytes, or an edit no longer applies (nothing is half-applied:
-        the edits applied so far are undone).
-    """
-    header, edits = read_journal(path)
-    if source is not None:
-        verify_source(header, source)
-    inverses: list[Edit] = []
-    with workbook.changing():
-        try:
-            for edit in edits:
-                inverses.append(apply(workbook, edit))
-        except (ValueError, IndexError, KeyError) as exc:
-            for inverse in reversed(inverses):
-                apply(workbook, inverse)
-            raise JournalError(f"edit {len(inverses) + 1} of the journal no longer applies ({exc})") from None
-    return len(inverses)

@@ -32,10 +32,10 @@ from openpyxl.writer.excel import ExcelWriter
 from corridor_app.io.errors import SaveError
 from corridor_app.io.saving.atomic import atomic_write
 from corridor_app.io.saving.excel_scenarios import add_excel_scenarios
-from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
-from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.errors import column_letter
 from corridor_app.model.table import Table
+from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
+from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
 from corridor_app.model.workbook import Workbook
 
 TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx")
