@@ -74,10 +74,11 @@ def _window(path: str):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from corridor_app.io.loading.loader import load_workbook
+    from corridor_app.session import OpenFile, Session, policy_for
     from corridor_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow(load_workbook(path), load_workbook, path)
+    window = MainWindow(Session(load_workbook(path), OpenFile(path, policy_for(path))), load_workbook)
     window.show()
     app.processEvents()
     return app, window
@@ -87,7 +88,7 @@ def edit(path: str, count: str = "60") -> Result:
     """Latency of one amount edit until every view shows it."""
     app, window = _window(path)
     book = window.workbook
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     table = book.table("contributions")
     amount = table.keys.index("amount")
     rng = random.Random(1)
@@ -100,16 +101,16 @@ def edit(path: str, count: str = "60") -> Result:
             raise RuntimeError(f"edit refused at row {row}")
         app.processEvents()
         samples.append(time.perf_counter() - start)
-        shown = window.reconciliation.reconciliation
+        shown = window.workspace.reconciliation.reconciliation
         if shown is None or table.value(row, "amount") != value:
             raise RuntimeError("the edit did not reach the model")
     # The views must agree with a fresh computation after the last edit.
     from corridor_app.model.reconcile import reconcile_totals
 
     fresh = {r.corridor: r.sum_of_parts for r in reconcile_totals(book)}
-    shown = window.reconciliation.reconciliation
+    shown = window.workspace.reconciliation.reconciliation
     assert shown is not None and abs(fresh[shown.corridor] - shown.sum_of_parts) < 1e-6, "stale reconciliation"
-    assert abs(sum(window.chart.series.values) - fresh[window.chart.corridor]) < 1e-6, "stale chart"
+    assert abs(sum(window.workspace.chart.series.values) - fresh[window.workspace.chart.corridor]) < 1e-6, "stale chart"
     return _stats(samples)
 
 
@@ -146,8 +147,8 @@ def scroll(path: str, count: str = "40") -> Result:
     from PySide6.QtWidgets import QTableView
 
     app, window = _window(path)
-    view = window.table_views["contributions"]
-    window.tabs.setCurrentWidget(view)
+    view = window.workspace.table_views["contributions"]
+    window.workspace.tabs.setCurrentWidget(view)
     app.processEvents()
     table = window.workbook.table("contributions")
     results: Result = {}
@@ -198,14 +199,14 @@ def export_events(path: str, out: str) -> Result:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
-    job = export_actions.export_to_excel(window)
+    job = export_actions.export_to_excel(window.export_context)
     if job is None:
         raise RuntimeError("the export did not start")
     outcome: list[str] = []
     job.sig_done.connect(lambda kind: (outcome.append(kind), app.quit()))
     started = time.perf_counter()
     app.exec()
-    window.undo_stack.setClean()
+    window.session.history.mark_clean()
     if outcome != ["written"]:
         raise RuntimeError(f"the export ended {outcome}")
     result = _stats(gaps)
@@ -256,12 +257,13 @@ def open_events(path: str, settle_ms: str = "500") -> Result:
     from corridor_app.app import load_for_window
     from corridor_app.bundled import default_dataset
     from corridor_app.io.loading.loader import load_workbook
+    from corridor_app.session import Session
     from corridor_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     scratch = tempfile.TemporaryDirectory()
     settings = QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(load_workbook(default_dataset()), load_for_window, None, settings)
+    window = MainWindow(Session(load_workbook(default_dataset())), load_for_window, settings)
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     window.show()
     app.processEvents()
@@ -313,7 +315,7 @@ def sort_filter(path: str, qt_max_rows: str = "100000") -> Result:
     from PySide6.QtCore import QSortFilterProxyModel, Qt
 
     app, window = _window(path)
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     keys = window.workbook.table("contributions").keys
     ours = panel.proxy
     qt = QSortFilterProxyModel()

@@ -26,24 +26,23 @@ move is reported as a written report, not as a cancel.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QStatusBar, QWidget
 
 from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.report.process import ExportJob
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.model.snapshot import SnapshotBuilder
+from corridor_app.session import Session
 from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call_plain, run_in_background
+from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptions, ExportOptionsDialog
-
-if TYPE_CHECKING:
-    from corridor_app.ui.main_window import MainWindow
 
 PICTURES_KEY = "export/pictures"
 FOLDER_KEY = "export/folder"
@@ -51,51 +50,67 @@ OPEN_FOLDER = "openReportFolder"
 Outcome = tuple[str, object]  # ("written" | "cancelled" | "failed", the error or None)
 
 
-def add_export_actions(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+@dataclass(frozen=True)
+class ExportContext:
+    """What an export needs of the window: the session, settings, a parent for dialogs, the status bar, the charts."""
+
+    session: Session
+    settings: QSettings
+    parent: QWidget
+    status_bar: QStatusBar
+    charts: Callable[[], ChartArea | None]
+
+    @property
+    def path(self) -> str | None:
+        return self.session.file.path
+
+
+def add_export_actions(context: ExportContext, menu: QMenu) -> tuple[QAction, QAction]:
     """Add Export to Excel… (Ctrl+E) and Export chart… to ``menu``; return both actions."""
+    window = context.parent
     menu.addSeparator()
     excel = QAction("&Export to Excel…", window)
     excel.setShortcut(QKeySequence("Ctrl+E"))
     excel.setStatusTip("Write the report: summary, scenarios, tables and native Excel charts")
-    excel.triggered.connect(lambda: export_to_excel(window))
+    excel.triggered.connect(lambda: export_to_excel(context))
     chart = QAction("Export &Chart…", window)
     chart.setStatusTip("Save the chart of the current chart tab as PNG or SVG")
-    chart.triggered.connect(lambda: export_chart(window))
+    chart.triggered.connect(lambda: export_chart(context))
     menu.addAction(excel)
     menu.addAction(chart)
     return excel, chart
 
 
-def _start_folder(window: MainWindow) -> Path:
+def _start_folder(window: ExportContext) -> Path:
     remembered = window.settings.value(FOLDER_KEY)
     if remembered and Path(str(remembered)).is_dir():
         return Path(str(remembered))
     return Path(window.path).parent if window.path else Path.home()
 
 
-def _stem(window: MainWindow) -> str:
+def _stem(window: ExportContext) -> str:
     return Path(window.path).stem if window.path else "corridors"
 
 
-def export_to_excel(window: MainWindow) -> ReportExport | None:
+def export_to_excel(window: ExportContext) -> ReportExport | None:
     """Ask for the report's file and options, then start the export; None when the user backs out."""
-    if any(job.running for job in window.findChildren(ReportExport)):
-        window.statusBar().showMessage("An export is already running", 5000)
+    if any(job.running for job in window.parent.findChildren(ReportExport)):
+        window.status_bar.showMessage("An export is already running", 5000)
         return None
     suggested = str(_start_folder(window) / f"{_stem(window)} report.xlsx")
-    path, _ = QFileDialog.getSaveFileName(window, "Export to Excel", suggested, "Excel workbook (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(window.parent, "Export to Excel", suggested, "Excel workbook (*.xlsx)")
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     if window.path and Path(path).resolve() == Path(window.path).resolve():
         QMessageBox.warning(
-            window, "Export to Excel", "That is the workbook itself. Choose another name for the report."
+            window.parent, "Export to Excel", "That is the workbook itself. Choose another name for the report."
         )
         return None
-    corridor = window.chart.corridor
+    corridor = window.session.view.corridor
     pictures = str(window.settings.value(PICTURES_KEY, "false")).lower() == "true"
-    dialog = ExportOptionsDialog(path, corridor, scenario_names(window.workbook), pictures, window)
+    dialog = ExportOptionsDialog(path, corridor, scenario_names(window.session.workbook), pictures, window.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     options = dialog.options()
@@ -121,15 +136,15 @@ class ReportExport(QObject):
     sig_done = Signal(str)
 
     def __init__(
-        self, window: MainWindow, path: str, corridor: str, options: ExportOptions, all_scenarios: int = 0
+        self, window: ExportContext, path: str, corridor: str, options: ExportOptions, all_scenarios: int = 0
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.parent)
         self._window = window
         self.path = path
         self._corridor = corridor
         self._options = options
         self._existed = Path(path).exists()
-        self._builder = SnapshotBuilder(window.workbook)
+        self._builder = SnapshotBuilder(window.session.workbook)
         self._job: ExportJob | None = None  # the snapshot, pickled for the child a piece per event
         # The on-screen scenario chart shows every scenario: a picture of it fits only when all are exported.
         with_scenarios = bool(options.scenarios) and len(options.scenarios) == all_scenarios
@@ -147,8 +162,10 @@ class ReportExport(QObject):
 
     def _picture_steps(self, with_scenarios: bool) -> list[tuple[str, QWidget]]:
         """Report image keys and the widgets to paint; the report names a corridor other than its first."""
-        area = self._window.chart_tabs
-        recs = reconcile_totals(self._window.workbook)
+        area = self._window.charts()
+        if area is None:
+            return []
+        recs = reconcile_totals(self._window.session.workbook)
         first = recs[0].corridor if recs else ""
         suffix = "" if self._corridor == first else f":{self._corridor}"
         steps: list[tuple[str, QWidget]] = [
@@ -161,7 +178,7 @@ class ReportExport(QObject):
         return steps
 
     def start(self) -> ReportExport:
-        self._window.statusBar().showMessage(f"Preparing the export of {Path(self.path).name}…")
+        self._window.status_bar.showMessage(f"Preparing the export of {Path(self.path).name}…")
         QTimer.singleShot(0, self, self._prepare)
         return self
 
@@ -201,7 +218,7 @@ class ReportExport(QObject):
 
     def _launch(self, job: ExportJob) -> None:
         work = _export_work(job, dict(self.images), self._relay)
-        self.task = run_in_background(work, f"Exporting {Path(self.path).name}…", self._window)
+        self.task = run_in_background(work, f"Exporting {Path(self.path).name}…", self._window.parent)
         self.task.cancelled.connect(self._on_cancel_pressed)
         self.sig_started.emit(self.task)
 
@@ -209,16 +226,16 @@ class ReportExport(QObject):
         if self.outcome is not None:  # the worker had already reported; nothing left to cancel
             return
         self._cancel_pressed = True
-        self._window.statusBar().showMessage("Cancelling the export…")
+        self._window.status_bar.showMessage("Cancelling the export…")
 
     def _on_outcome(self, outcome: Outcome) -> None:
         kind, error = outcome
         name = Path(self.path).name
-        bar = self._window.statusBar()
+        bar = self._window.status_bar
         if kind == "written":
             late = "The export had finished before the cancel. " if self._cancel_pressed else ""
             bar.showMessage(f"{late}Report written: {name}", 20_000)
-            _show_open_folder(self._window, str(Path(self.path).resolve().parent))
+            _show_open_folder(bar, str(Path(self.path).resolve().parent))
             self._window.settings.setValue(FOLDER_KEY, str(Path(self.path).resolve().parent))
         elif kind == "cancelled":
             kept = "the previous file is unchanged" if self._existed else "no file was written"
@@ -229,7 +246,7 @@ class ReportExport(QObject):
             else:
                 text = f"{name}: the report could not be written ({type(error).__name__}: {error}); nothing was changed"
             bar.showMessage(f"Export failed: {name}", 10_000)
-            QMessageBox.critical(self._window, "Cannot export", text)
+            QMessageBox.critical(self._window.parent, "Cannot export", text)
         self.outcome = kind
         self.sig_done.emit(kind)
 
@@ -257,9 +274,8 @@ def _export_work(job: ExportJob, images: dict[str, QImage], relay: _Relay) -> Ca
     return work
 
 
-def _show_open_folder(window: MainWindow, folder: str) -> None:
+def _show_open_folder(bar: QStatusBar, folder: str) -> None:
     """An "Open folder" button beside the status message; it goes when the message does."""
-    bar = window.statusBar()
     button = bar.findChild(QPushButton, OPEN_FOLDER)
     if button is None:
         button = QPushButton("Open folder")
@@ -273,41 +289,43 @@ def _show_open_folder(window: MainWindow, folder: str) -> None:
     button.setVisible(True)
 
 
-def export_chart(window: MainWindow) -> BackgroundTask | None:
+def export_chart(window: ExportContext) -> BackgroundTask | None:
     """Save the current chart tab as PNG or SVG (by the file's suffix); None when nothing is started.
 
     The chart is painted here; encoding and writing the file run on a worker,
     since a PNG at twice the screen size takes longer to encode than the event
     loop may be held.
     """
-    area = window.chart_tabs
+    area = window.charts()
+    if area is None:
+        return None
     widget = area.currentWidget()
     title = area.tabText(area.currentIndex())
     if widget is None or not plot_widgets(widget):
-        window.statusBar().showMessage("This tab has no chart to export", 5000)
+        window.status_bar.showMessage("This tab has no chart to export", 5000)
         return None
     suggested = str(_start_folder(window) / f"{_stem(window)} - {title.lower()}.png")
     filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
-    path, chosen_filter = QFileDialog.getSaveFileName(window, "Export chart", suggested, filters)
+    path, chosen_filter = QFileDialog.getSaveFileName(window.parent, "Export chart", suggested, filters)
     if not path:
         return None
     if Path(path).suffix.lower() not in FORMATS:
         path += ".svg" if chosen_filter.startswith(FORMATS[".svg"]) else ".png"
     chart = render_chart(widget, path, title)
-    task = run_in_background(call_plain(lambda: write_chart(chart, path)), f"Writing {Path(path).name}…", window)
+    task = run_in_background(call_plain(lambda: write_chart(chart, path)), f"Writing {Path(path).name}…", window.parent)
     task.finished.connect(lambda _: _on_chart_written(window, path))
     task.failed.connect(lambda error: _on_chart_failed(window, path, error))
     return task
 
 
-def _on_chart_written(window: MainWindow, path: str) -> None:
-    window.statusBar().showMessage(f"Chart written: {Path(path).name}", 10_000)
+def _on_chart_written(window: ExportContext, path: str) -> None:
+    window.status_bar.showMessage(f"Chart written: {Path(path).name}", 10_000)
     window.settings.setValue(FOLDER_KEY, str(Path(path).resolve().parent))
 
 
-def _on_chart_failed(window: MainWindow, path: str, error: object) -> None:
+def _on_chart_failed(window: ExportContext, path: str, error: object) -> None:
     if isinstance(error, SaveError):
         text = str(error)
     else:
         text = f"{Path(path).name}: the chart could not be written ({type(error).__name__}: {error})"
-    QMessageBox.critical(window, "Cannot export chart", text)
+    QMessageBox.critical(window.parent, "Cannot export chart", text)

@@ -7,49 +7,36 @@ around files:
   drop (charts, macros, ...) and refuses, offering Save As; it also notices
   Excel's or LibreOffice's lock file and offers Save As instead of saving over
   a file another program holds open (a lock file on open is only a warning);
-* every edit batch applied through the undo stack (pushes, undos and redos
-  alike) is appended to the autosave journal beside the file, which is
-  fsynced per batch and every 30 s, and discarded after a save or a clean
-  close;
+* every edit batch the session's history applies (pushes, undos and redos
+  alike) is appended to the autosave journal beside the file by
+  ``session.safety.JournalRecorder``, fsynced per batch and every 30 s here,
+  and discarded after a save or a clean close;
 * when a file is opened and a journal is waiting for it (the app crashed),
-  it offers to recover: the edits are pushed onto the undo stack, so they can
-  be undone, all or none, and only onto the very bytes they were made on.
+  it offers to recover: ``session.safety.replay`` pushes the edits through the
+  history, so they can be undone, all or none, and only onto the very bytes
+  they were made on.
+
+The decisions and the journal are Qt-free (session/safety.py, tested without Qt);
+this class only asks the questions and says what happened.
 
 Every question goes through ``ask(prompt)``, which tests replace.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from corridor_app.io.errors import LoadError
-from corridor_app.io.safety.journal import (
-    Journal,
-    JournalError,
-    JournalHeader,
-    find_journal,
-    journal_path_for,
-    read_journal,
-    verify_source,
-)
+from corridor_app.io.safety.journal import JournalError, JournalHeader
 from corridor_app.io.safety.locks import lock_file_for, lock_owner
-from corridor_app.io.safety.package_parts import LostPart, parts_lost_on_save
-from corridor_app.io.saving.writer import rewritten_sheets
-from corridor_app.model.edits import Edit
-from corridor_app.ui.undo import EditCommand, push_edit
-
-if TYPE_CHECKING:
-    from corridor_app.ui.main_window import MainWindow
+from corridor_app.io.safety.package_parts import LostPart
+from corridor_app.session import Session
+from corridor_app.session.safety import JournalRecorder, pending_recovery, remove, replay, save_concerns, set_aside
 
 SYNC_INTERVAL_MS = 30_000
 
@@ -195,27 +182,31 @@ def recovery_failed_prompt(name: str, reason: str, kept: Path | None) -> Prompt:
 
 
 class FileSafety(QObject):
-    """Lock files, lossy saves, the autosave journal and crash recovery for one window."""
+    """Lock files, lossy saves, the autosave journal and crash recovery for one window's session.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.ask: Callable[[Prompt], Choice] = lambda prompt: ask_with_box(prompt, window)
-        self.journal: Journal | None = None
-        self._suspended = False
-        self._journal_off = False
-        self._index = window.undo_stack.index()
-        window.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+    ``say(text, ms)`` shows a status message; every question goes through ``ask``, which tests replace.
+    """
+
+    def __init__(self, session: Session, parent: QWidget, say: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._say = say
+        self.ask: Callable[[Prompt], Choice] = lambda prompt: ask_with_box(prompt, parent)
+        self.recorder = JournalRecorder(session, self._on_journal_off)
         self._timer = QTimer(self)
         self._timer.setInterval(SYNC_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_sync_timer)
+        self._timer.timeout.connect(self.recorder.sync)
         self._timer.start()
+
+    @property
+    def journal(self) -> object:
+        """The open journal, if any (tests look at it)."""
+        return self.recorder.journal
 
     # --- opening ------------------------------------------------------------------------
     def file_opened(self, path: str) -> None:
         """A workbook from ``path`` was just installed: drop the old journal, offer recovery, warn of locks."""
-        self._close_journal(discard=True)
-        self._index = self._window.undo_stack.index()
+        self.recorder.close(discard=True)
         self.offer_recovery(path)
         lock = lock_file_for(path)
         if lock is not None:
@@ -223,136 +214,53 @@ class FileSafety(QObject):
 
     def offer_recovery(self, path: str) -> None:
         """If a crash left a journal for ``path``, ask whether to replay it onto the workbook."""
-        found = find_journal(path)
-        if found is None:
+        pending = pending_recovery(path)
+        if pending is None:
             return
         name = Path(path).name
-        try:
-            header, edits = read_journal(found)
-        except JournalError as exc:
-            self.ask(recovery_failed_prompt(name, str(exc), _set_aside(found)))
+        if pending.header is None:
+            self.ask(recovery_failed_prompt(name, pending.error, set_aside(pending.journal)))
             return
+        edits = pending.edits
         if not edits:
-            _remove(found)
+            remove(pending.journal)
             return
-        if self.ask(recovery_prompt(name, header, len(edits))) is Choice.DISCARD:
-            _remove(found)
-            self._window.statusBar().showMessage(f"Discarded {len(edits)} unsaved changes to {name}", 8000)
+        if self.ask(recovery_prompt(name, pending.header, len(edits))) is Choice.DISCARD:
+            remove(pending.journal)
+            self._say(f"Discarded {len(edits)} unsaved changes to {name}", 8000)
             return
         try:
-            self._replay(header, edits, path)
+            with self.recorder.suspended():
+                replay(self._session.history, edits, path, pending.header)
         except JournalError as exc:
-            self.ask(recovery_failed_prompt(name, str(exc), _set_aside(found)))
+            self.ask(recovery_failed_prompt(name, str(exc), set_aside(pending.journal)))
             return
-        self._record(edits)  # the live journal starts over with the recovered edits
-        self._window.statusBar().showMessage(f"Recovered {len(edits)} unsaved changes to {name}", 8000)
-
-    def _replay(self, header: JournalHeader, edits: list[Edit], path: str) -> None:
-        """Push ``edits`` through the undo stack, all or none (the stack is fresh: a file was just opened)."""
-        verify_source(header, path)
-        window = self._window
-        workbook, stack = window.workbook, window.undo_stack
-        log_length = len(workbook.change_log)
-        self._suspended = True
-        try:
-            with workbook.changing():
-                for number, edit in enumerate(edits, start=1):
-                    try:
-                        push_edit(stack, workbook, edit)
-                    except (ValueError, IndexError, KeyError) as exc:  # ParseError is a ValueError
-                        stack.setIndex(0)
-                        stack.clear()
-                        del workbook.change_log[log_length:]
-                        raise JournalError(f"change {number} of {len(edits)} no longer applies ({exc})") from None
-        finally:
-            self._suspended = False
-            self._index = stack.index()
+        self.recorder.record(edits)  # the live journal starts over with the recovered edits
+        self._say(f"Recovered {len(edits)} unsaved changes to {name}", 8000)
 
     # --- saving -------------------------------------------------------------------------
     def in_place_decision(self, path: str) -> Choice:
         """SAVE_HERE when updating ``path`` loses nothing and no other program holds it; else the user's answer."""
         name = Path(path).name
-        try:
-            lost = parts_lost_on_save(path, rewritten=rewritten_sheets(self._window.workbook))
-        except LoadError as exc:
-            return self.ask(unchecked_prompt(name, exc.message))
-        if lost:
-            return self.ask(lost_parts_prompt(name, lost))
-        lock = lock_file_for(path)
-        if lock is not None:
-            return self.ask(locked_on_save_prompt(name, lock))
+        concerns = save_concerns(self._session.workbook, path)
+        if concerns.unchecked:
+            return self.ask(unchecked_prompt(name, concerns.unchecked))
+        if concerns.lost:
+            return self.ask(lost_parts_prompt(name, list(concerns.lost)))
+        if concerns.lock is not None:
+            return self.ask(locked_on_save_prompt(name, concerns.lock))
         return Choice.SAVE_HERE
 
     def saved(self) -> None:
         """The edits are in the file now: the journal is not needed (the next edit starts a new one)."""
-        self._close_journal(discard=True)
+        self.recorder.close(discard=True)
 
     def closed(self) -> None:
         """A clean close (saved, or changes discarded on purpose)."""
         self._timer.stop()
-        self._close_journal(discard=True)
+        self.recorder.close(discard=True)
+        self.recorder.detach()
 
-    # --- the journal --------------------------------------------------------------------
-    def _on_undo_index_changed(self, index: int) -> None:
-        old, self._index = self._index, index
-        stack = self._window.undo_stack
-        if not shiboken6.isValid(stack):  # the stack clears itself while the window is destroyed
-            return
-        steps = range(old, index) if index > old else reversed(range(index, old))
-        commands = [stack.command(i) for i in steps]
-        edits = [c.last_applied for c in commands if isinstance(c, EditCommand)]
-        if edits and not self._suspended:
-            self._record(edits)
-
-    def _record(self, edits: list[Edit]) -> None:
-        path = self._window.path
-        if self._journal_off or not path or not Path(path).is_file():
-            return
-        try:
-            if self.journal is None:
-                self.journal = Journal(journal_path_for(path), path)
-            self.journal.append(edits)
-        except OSError as exc:
-            self._turn_off(exc)
-
-    def _on_sync_timer(self) -> None:
-        if self.journal is not None:
-            try:
-                self.journal.sync()
-            except OSError as exc:
-                self._turn_off(exc)
-
-    def _turn_off(self, exc: OSError) -> None:
+    def _on_journal_off(self, exc: OSError) -> None:
         """A journal that cannot be written is reported once; editing goes on without it."""
-        self._close_journal(discard=False)
-        self._journal_off = True
-        self._window.statusBar().showMessage(
-            f"Autosave is off for this file: the journal cannot be written ({exc.strerror or exc})", 15000
-        )
-
-    def _close_journal(self, *, discard: bool) -> None:
-        journal, self.journal = self.journal, None
-        if discard:
-            self._journal_off = False
-        if journal is None:
-            return
-        with contextlib.suppress(OSError):
-            if discard:
-                journal.discard()
-            else:
-                journal.close()
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
-def _set_aside(journal: Path) -> Path | None:
-    """Keep a journal that could not be used under another name, so no later session overwrites it."""
-    aside = journal.with_name(journal.name + ".unrecovered")
-    try:
-        os.replace(journal, aside)
-    except OSError:
-        return None
-    return aside
+        self._say(f"Autosave is off for this file: the journal cannot be written ({exc.strerror or exc})", 15000)

@@ -35,12 +35,13 @@ def settings(tmp_path):  # type: ignore[no-untyped-def]
 def window(qtbot, workbook, settings, tmp_path):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
+    from corridor_app.session import OpenFile, Session, policy_for
     from corridor_app.ui.main_window import MainWindow
 
     # A copy, so the autosave journal and backups of edits land in tmp_path, never beside the repository's data.
     copy = tmp_path / DATASET.name
     shutil.copyfile(DATASET, copy)
-    win = MainWindow(workbook, load_workbook, str(copy), settings)
+    win = MainWindow(Session(workbook, OpenFile(str(copy), policy_for(str(copy)))), load_workbook, settings)
     # Closing at teardown must not stop at the modal "unsaved changes" question.
     win.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(win)

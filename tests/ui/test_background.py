@@ -33,14 +33,14 @@ def test_open_in_background_installs_the_new_workbook(window, qtbot, tmp_path: P
         pass
     assert window.workbook is not before
     assert window.path == str(target)
-    assert sorted(window.chart.series.labels) == ["Iran", "Russia"]
+    assert sorted(window.workspace.chart.series.labels) == ["Iran", "Russia"]
 
 
 def test_cancel_keeps_the_current_workbook(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     release = threading.Event()
     started = threading.Event()
 
-    def slow_loader(path: str):  # type: ignore[no-untyped-def]
+    def slow_loader(path: str, **_reports):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)
         return load_workbook(path)
@@ -171,12 +171,12 @@ def test_background_open_swaps_the_views_in_at_the_last_step(window, qtbot, tmp_
 
     target = tmp_path / "small.csv"
     target.write_text("Country,Amount\nIran,2.5\nRussia,4\n", encoding="utf-8")
-    before, old_chart = window.workbook, window.chart
+    before, old_chart = window.workbook, window.workspace.chart
     with qtbot.waitSignal(window.open_path_in_background(str(target)).finished, timeout=10_000):
         pass
     turns = 0
     while window.workbook is before:
-        assert window.chart is old_chart and window.table_models["contributions"].workbook is before
+        assert window.workspace.chart is old_chart and window.workspace.table_models["contributions"].workbook is before
         window.submit_edit(SetCell("contributions", 0, "amount", 99.0))
         assert "not made" in window.statusBar().currentMessage()
         qtbot.wait(1)
@@ -184,7 +184,7 @@ def test_background_open_swaps_the_views_in_at_the_last_step(window, qtbot, tmp_
         assert turns < 500
     assert turns > 1  # built over several event-loop turns, not in one
     assert before.table("contributions").value(0, "amount") != 99.0
-    assert window.undo_stack.count() == 0
+    assert len(window.session.history) == 0
     qtbot.waitUntil(lambda: window.path == str(target), timeout=5000)
     window.submit_edit(SetCell("contributions", 0, "amount", 3.0))
     assert window.workbook.table("contributions").value(0, "amount") == 3.0
@@ -208,7 +208,7 @@ def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, 
             stopped.append(True)
             raise
 
-    window._loader, window._loader_reports = loader, True
+    window._loader = loader
     task = window.open_path_in_background(str(target))
     with qtbot.waitSignal(window.sig_file_opened, timeout=20_000):
         pass
@@ -222,7 +222,7 @@ def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, 
 
 # --- progress in the status bar; the window stays usable (issue 7: no 45 ms top-level dialog) --------------------
 def _held_loader(release: threading.Event, started: threading.Event):  # type: ignore[no-untyped-def]
-    def slow_loader(path: str):  # type: ignore[no-untyped-def]
+    def slow_loader(path: str, **_reports):  # type: ignore[no-untyped-def]
         started.set()
         release.wait(10)
         return load_workbook(path)
@@ -284,7 +284,7 @@ def test_a_newer_open_replaces_one_still_reading(window, qtbot, tmp_path) -> Non
     release.set()
     assert old.wait(10_000)
     qtbot.wait(50)  # the first file's late result must be dropped
-    assert window.path == str(second) and list(window.chart.series.labels) == ["Second"]
+    assert window.path == str(second) and list(window.workspace.chart.series.labels) == ["Second"]
 
 
 def test_closing_during_an_open_stops_the_reader(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -302,12 +302,12 @@ def test_the_old_views_are_deleted_a_page_at_a_time_after_an_open(window, qtbot,
 
     target = tmp_path / "small.csv"
     target.write_text("Country,Amount\nIran,2.5\n", encoding="utf-8")
-    old_chart, old_panel = window.chart, window.panels["contributions"]
+    old_chart, old_panel = window.workspace.chart, window.workspace.panels["contributions"]
     with qtbot.waitSignal(window.sig_file_opened, timeout=10_000):
         window.open_path_in_background(str(target))
     assert shiboken6.isValid(old_chart)  # not in the turn that swapped the views in
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_chart) and not shiboken6.isValid(old_panel), timeout=5000)
-    assert shiboken6.isValid(window.chart) and window.chart.isVisible()
+    assert shiboken6.isValid(window.workspace.chart) and window.workspace.chart.isVisible()
 
 
 def test_a_due_timer_runs_between_two_long_steps(qtbot) -> None:  # type: ignore[no-untyped-def]  # issue 7

@@ -20,7 +20,7 @@ def _row_of(workbook, country: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def _heights(window) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    return dict(zip(window.chart.series.labels, window.chart.series.values, strict=True))
+    return dict(zip(window.workspace.chart.series.labels, window.workspace.chart.series.values, strict=True))
 
 
 def _col(window, key: str) -> int:  # type: ignore[no-untyped-def]
@@ -29,7 +29,7 @@ def _col(window, key: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_paste_of_a_tsv_block_with_decimal_commas_is_one_undo_step(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Issue 3: a pasted range from Excel (decimal commas, NBSP groups) lands as numbers, undone at once."""
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     wb = window.workbook
     start = panel.proxy.mapFromSource(panel.model.index(0, _col(window, "amount")))
     panel.view.setCurrentIndex(start)
@@ -38,39 +38,39 @@ def test_paste_of_a_tsv_block_with_decimal_commas_is_one_undo_step(window, qtbot
     window.paste_action.trigger()
     amounts = [wb.table("contributions").value(r, "amount") for r in range(3)]
     assert amounts == [14.5, 13.1, 1006.3]
-    assert window.undo_stack.count() == 1
+    assert len(window.session.history) == 1
     assert len(wb.change_log) == before_log + 3
     assert _heights(window)["Russia"] == pytest.approx(14.5)
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(14.5 + 13.1 + 1006.3 + 6.7)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(14.5 + 13.1 + 1006.3 + 6.7)
     window.undo_action.trigger()
     assert [wb.table("contributions").value(r, "amount") for r in range(3)] == [13.2, 12.87, 6.32]
     assert _heights(window)["Iran"] == pytest.approx(12.87)
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
 
 
 def test_a_paste_with_a_bad_value_is_refused_whole_naming_the_first_bad_cell(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     wb = window.workbook
     panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(0, _col(window, "amount"))))
     QGuiApplication.clipboard().setText("1,5\nabc\n2\n")
     window.paste_action.trigger()
     assert [wb.table("contributions").value(r, "amount") for r in range(3)] == [13.2, 12.87, 6.32]
-    assert window.undo_stack.count() == 0
+    assert len(window.session.history) == 0
     message = window.statusBar().currentMessage()
     assert "row 2" in message and "Amount" in message and "nothing was changed" in message
 
 
 def test_a_paste_that_does_not_fit_is_refused(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(3, _col(window, "amount"))))
     QGuiApplication.clipboard().setText("1\n2\n")
     window.paste_action.trigger()
-    assert window.undo_stack.count() == 0
+    assert len(window.session.history) == 0
     assert "rows remain" in window.statusBar().currentMessage()
 
 
 def test_copy_gives_tsv_with_headers_on_demand(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     selection = panel.view.selectionModel()
     for key in ("country", "amount"):
         index = panel.proxy.mapFromSource(panel.model.index(1, _col(window, key)))
@@ -83,7 +83,7 @@ def test_copy_gives_tsv_with_headers_on_demand(window) -> None:  # type: ignore[
 
 def test_an_edit_on_a_sorted_and_filtered_view_lands_on_the_right_record(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Issue 3: sort by amount, filter to two rows, edit the first visible one: the model row is the right one."""
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     wb = window.workbook
     panel.view.sortByColumn(_col(window, "amount"), Qt.SortOrder.AscendingOrder)
     shown = [panel.proxy.index(r, _col(window, "country")).data() for r in range(panel.proxy.rowCount())]
@@ -103,7 +103,7 @@ def test_an_edit_on_a_sorted_and_filtered_view_lands_on_the_right_record(window,
 
 
 def test_insert_and_delete_rows_are_undoable(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     table = window.workbook.table("contributions")
     panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(1, 0)))
     window.insert_action.trigger()
@@ -115,7 +115,7 @@ def test_insert_and_delete_rows_are_undoable(window) -> None:  # type: ignore[no
     panel.select_source_rows((0, 2))
     window.delete_rows_action.trigger()
     assert [table.value(r, "country") for r in range(len(table))] == ["Iran", "all other states"]
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(12.87 + 6.7)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(12.87 + 6.7)
     window.undo_action.trigger()
     assert [table.value(r, "country") for r in range(len(table))] == [
         "Russia",
@@ -127,7 +127,7 @@ def test_insert_and_delete_rows_are_undoable(window) -> None:  # type: ignore[no
 
 
 def test_clearing_a_required_cell_is_refused(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     panel.view.setCurrentIndex(panel.proxy.mapFromSource(panel.model.index(0, _col(window, "amount"))))
     window.clear_action.trigger()
     assert window.workbook.table("contributions").value(0, "amount") == 13.2
@@ -136,15 +136,15 @@ def test_clearing_a_required_cell_is_refused(window) -> None:  # type: ignore[no
 
 def test_selected_rows_brush_their_bars_and_a_clicked_bar_selects_its_row(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Issue 3: linked brushing both ways."""
-    panel = window.panels["contributions"]
-    chart = window.chart
+    panel = window.workspace.panels["contributions"]
+    chart = window.workspace.chart
     panel.select_source_rows((_row_of(window.workbook, "Kazakhstan"),))
     assert [chart.series.labels[i] for i in chart.highlighted] == ["Kazakhstan"]
     brushes = chart.bars.opts["brushes"]
     assert brushes[chart.series.labels.index("Kazakhstan")].color().name() == "#f39c12"
     assert brushes[chart.series.labels.index("Russia")].color().name() == "#3b6ea8"
     # Click the middle of Iran's bar in the chart: its row becomes the selection.
-    window.chart_tabs.setCurrentWidget(chart)
+    window.workspace.chart_tabs.setCurrentWidget(chart)
     qtbot.waitExposed(chart)
     i = chart.series.labels.index("Iran")
     view_box = chart.getPlotItem().getViewBox()
@@ -169,28 +169,28 @@ def pg_point(x: float, y: float):  # type: ignore[no-untyped-def]
 def test_model_changes_reach_every_chart(window) -> None:  # type: ignore[no-untyped-def]
     """A chart on screen follows at once; one in a tab behind follows when its tab is shown."""
     wb = window.workbook
-    shares_chart = window.chart_tabs.shares_chart
+    shares_chart = window.workspace.chart_tabs.shares_chart
     before = dict(shares_chart.shares)
     apply(wb, SetCell("contributions", _row_of(wb, "Kazakhstan"), "amount", 20.0))
-    assert window.chart.series.labels[0] == "Kazakhstan"
+    assert window.workspace.chart.series.labels[0] == "Kazakhstan"
     assert shares_chart.shares == before  # not drawn while hidden: an edit pays only for what is shown
-    window.chart_tabs.setCurrentWidget(shares_chart)
+    window.workspace.chart_tabs.setCurrentWidget(shares_chart)
     assert shares_chart.shares["Kazakhstan"] == pytest.approx(20 / (13.2 + 12.87 + 20 + 6.7) * 100)
 
 
 def test_change_log_records_each_edit_and_undo(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     wb = window.workbook
     assert panel.proxy.setData(panel.proxy.mapFromSource(panel.model.index(1, _col(window, "amount"))), "10")
     window.undo_action.trigger()
     actions = [(e.action, e.record, e.column, e.old, e.new) for e in wb.change_log]
     assert actions == [("edit", "Iran", "Amount", 12.87, 10.0), ("undo", "Iran", "Amount", 10.0, 12.87)]
-    assert window.log_model.rowCount() == 2
-    assert window.log_model.index(0, 1).data() == "undo"  # newest first
+    assert window.workspace.log_model.rowCount() == 2
+    assert window.workspace.log_model.index(0, 1).data() == "undo"  # newest first
 
 
 def test_source_tooltips_and_missing_sources_are_marked(window) -> None:  # type: ignore[no-untyped-def]
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     wb = window.workbook
     index = panel.model.index(0, _col(window, "amount"))
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("Source: EADB")

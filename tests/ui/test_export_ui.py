@@ -85,12 +85,12 @@ def test_export_through_the_action_matches_the_screen(window, qtbot, tmp_path, m
     assert done.args == ["written"]
     assert [b.isChecked() for b in shown[0].scenario_boxes] == [True, False, True]
     cells = Cells(target)
-    rec = window.reconciliation.reconciliation  # what the strip above the tables shows
+    rec = window.workspace.reconciliation.reconciliation  # what the strip above the tables shows
     row = sum_row(cells)
     assert cells.value("Summary", row, 1) == pytest.approx(rec.sum_of_parts)
     assert cells.value("Summary", row + 1, 1) == pytest.approx(rec.published_total)
     assert cells.value("Summary", row + 2, 1) == pytest.approx(rec.residual)
-    assert f"{rec.sum_of_parts:,.2f}" in window.reconciliation.sum_label.text()
+    assert f"{rec.sum_of_parts:,.2f}" in window.workspace.reconciliation.sum_label.text()
     headers = {v for r in cells.sheets["Scenario summary"] for v in r if isinstance(v, str)}
     assert {names[0], names[2]} <= headers and names[1] not in headers
     assert window.statusBar().currentMessage() == "Report written: report.xlsx"
@@ -112,7 +112,7 @@ def test_chart_pictures_are_placed_when_asked(window, qtbot, tmp_path, monkeypat
     target = tmp_path / "pictures.xlsx"
     choose_file(monkeypatch, target)
     options(monkeypatch, pictures=True)
-    job = export_actions.export_to_excel(window)
+    job = export_actions.export_to_excel(window.export_context)
     assert job is not None
     with qtbot.waitSignal(job.sig_done, timeout=30_000):
         pass
@@ -158,7 +158,7 @@ def test_a_cancel_too_late_to_stop_the_export_is_not_reported_as_a_cancel(window
         release.wait(10)
 
     monkeypatch.setattr(ExportJob, "run", then_wait)
-    job = export_actions.export_to_excel(window)
+    job = export_actions.export_to_excel(window.export_context)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000) as begun:
         pass
@@ -176,8 +176,8 @@ def test_an_edit_during_the_export_does_not_change_the_report(window, qtbot, tmp
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = hold_exports(monkeypatch)
-    before = window.reconciliation.reconciliation.sum_of_parts
-    job = export_actions.export_to_excel(window)
+    before = window.workspace.reconciliation.reconciliation.sum_of_parts
+    job = export_actions.export_to_excel(window.export_context)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000):
         pass
@@ -185,7 +185,7 @@ def test_an_edit_during_the_export_does_not_change_the_report(window, qtbot, tmp
     contributions = window.workbook.table("contributions")
     iran = next(r for r in range(len(contributions)) if contributions.value(r, "country") == "Iran")
     window.submit_edit(SetCell("contributions", iran, "amount", 99.0))  # while the worker runs
-    assert window.reconciliation.reconciliation.sum_of_parts != pytest.approx(before)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts != pytest.approx(before)
     with qtbot.waitSignal(job.sig_done, timeout=30_000) as done:
         release.set()
     assert done.args == ["written"]
@@ -199,7 +199,7 @@ def test_an_unwritable_report_says_why(window, qtbot, tmp_path, monkeypatch) -> 
     options(monkeypatch)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    job = export_actions.export_to_excel(window)
+    job = export_actions.export_to_excel(window.export_context)
     assert job is not None
     with qtbot.waitSignal(job.sig_done, timeout=30_000) as done:
         pass
@@ -211,22 +211,22 @@ def test_exporting_over_the_workbook_itself_is_refused(window, monkeypatch) -> N
     choose_file(monkeypatch, Path(window.path))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
-    assert export_actions.export_to_excel(window) is None
+    assert export_actions.export_to_excel(window.export_context) is None
     assert warned and "workbook itself" in warned[0]
 
 
 @pytest.mark.parametrize("tab", ["By country", "Scenarios", "Targets pacing"])
 def test_chart_export_writes_png_and_svg(window, qtbot, tmp_path, monkeypatch, tab) -> None:  # type: ignore[no-untyped-def]
-    area = window.chart_tabs
+    area = window.workspace.chart_tabs
     area.setCurrentIndex(next(i for i in range(area.count()) if area.tabText(i) == tab))
     choose_file(monkeypatch, tmp_path / "chart.png")
-    task = export_actions.export_chart(window)
+    task = export_actions.export_chart(window.export_context)
     assert task is not None
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
     assert (tmp_path / "chart.png").read_bytes().startswith(PNG_MAGIC)
     choose_file(monkeypatch, tmp_path / "chart", "SVG drawing (*.svg)")  # no suffix: the filter decides
-    task = export_actions.export_chart(window)
+    task = export_actions.export_chart(window.export_context)
     assert task is not None
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
@@ -241,7 +241,7 @@ def test_chart_export_failure_says_why(window, qtbot, tmp_path, monkeypatch) -> 
     choose_file(monkeypatch, tmp_path / "missing" / "chart.png")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    task = export_actions.export_chart(window)
+    task = export_actions.export_chart(window.export_context)
     assert task is not None
     with qtbot.waitSignal(task.failed, timeout=10_000):
         pass
@@ -268,7 +268,7 @@ def test_large_save_as_runs_on_a_worker_and_the_window_keeps_running(window, qtb
     timer.stop()
     assert threads and threads[0] is not threading.main_thread()
     assert len(ticks) >= 5  # the GUI thread ran its timers while the file was written
-    assert window.path == str(target) and window.undo_stack.isClean()
+    assert window.path == str(target) and window.session.history.is_clean
     assert len(load_workbook(target).table("contributions")) == len(window.workbook.table("contributions"))
 
 
@@ -286,7 +286,7 @@ def test_closing_during_an_export_asks_and_stops_it_only_if_told(window, qtbot, 
     choose_file(monkeypatch, target)
     options(monkeypatch)
     started, release = hold_exports(monkeypatch)
-    job = export_actions.export_to_excel(window)
+    job = export_actions.export_to_excel(window.export_context)
     assert job is not None
     with qtbot.waitSignal(job.sig_started, timeout=10_000):
         pass

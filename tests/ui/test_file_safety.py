@@ -24,6 +24,7 @@ from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.io.safety.journal import find_journal, journal_path_for, read_journal
 from corridor_app.model.edits import SetCell
+from corridor_app.session import OpenFile, SavePolicy, policy_for
 from corridor_app.ui.file_safety import Choice, Prompt
 from tests.io.hostile_files import make_xlsx
 
@@ -108,8 +109,8 @@ def test_start_up_file_refused_shows_the_bundled_dataset(qtbot, tmp_path, settin
     window.settings = settings
     qtbot.addWidget(window)
     assert isinstance(error, LoadError) and "zip bomb" in error.describe()
-    # The bundled dataset opens as a template: no path, so Save asks where (the shipped copy stays as is).
-    assert window.path is None and "bundled dataset" in window.windowTitle()
+    # The bundled dataset opens as a template: Save asks where (the shipped copy stays as is).
+    assert window.session.file.policy is SavePolicy.TEMPLATE and "bundled dataset" in window.windowTitle()
     assert _amount(window) == pytest.approx(12.87)
 
 
@@ -121,7 +122,7 @@ def test_save_in_place_refused_for_a_corpus_file_with_a_chart(window, tmp_path, 
         pytest.skip("the shared corpus is not beside the repository")
     original = tmp_path / source.name
     shutil.copyfile(source, original)
-    window.path = str(original)  # as if this workbook had come from that file
+    window.session.file = OpenFile(str(original), policy_for(str(original)))  # as if the workbook came from it
     window.submit_edit(SetCell("contributions", _iran(window.workbook), "amount", 11.0))
     prompts = Prompts(Choice.SAVE_AS)
     window.safety.ask = prompts
@@ -134,7 +135,7 @@ def test_save_in_place_refused_for_a_corpus_file_with_a_chart(window, tmp_path, 
     assert "charts" in prompts.seen[0].text and Choice.SAVE_AS in prompts.seen[0].choices
     assert asked == ["save as"]
     assert original.read_bytes() == before
-    assert window.path == str(copy) and window.undo_stack.isClean()
+    assert window.path == str(copy) and window.session.history.is_clean
     assert load_workbook(copy).table("contributions").value(_iran(window.workbook), "amount") == 11.0
 
 
@@ -160,7 +161,7 @@ def test_opened_file_with_a_chart_is_not_saved_over(window, qtbot, tmp_path, mon
     before = path.read_bytes()
     assert not window.save()
     assert "charts" in prompts.seen[0].text and path.read_bytes() == before
-    assert not window.undo_stack.isClean()
+    assert not window.session.history.is_clean
 
 
 def test_file_that_loses_nothing_is_updated_in_place_without_a_question(window) -> None:  # type: ignore[no-untyped-def]
@@ -214,8 +215,8 @@ def test_every_edit_batch_undo_and_redo_is_journaled(window) -> None:  # type: i
     """Issue 6: undo and redo change the data too; the journal replays them in order."""
     row = _iran(window.workbook)
     window.submit_edit(SetCell("contributions", row, "amount", 20.0))
-    window.undo_stack.undo()
-    window.undo_stack.redo()
+    window.session.undo()
+    window.session.redo()
     header, edits = read_journal(journal_path_for(window.path))
     assert header.source == str(Path(window.path).resolve())
     assert [e.value for e in edits] == [20.0, pytest.approx(12.87), 20.0]  # type: ignore[union-attr]
@@ -239,16 +240,18 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.model.edits import SetCell
+from corridor_app.session import OpenFile, Session, policy_for
 from corridor_app.ui.main_window import MainWindow
 qapp = QApplication([])
 path = sys.argv[1]
-win = MainWindow(load_workbook(path), load_workbook, path, QSettings(sys.argv[2], QSettings.Format.IniFormat))
+session = Session(load_workbook(path), OpenFile(path, policy_for(path)))
+win = MainWindow(session, load_workbook, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 table = win.workbook.table("contributions")
 row = next(r for r in range(len(table)) if table.value(r, "country") == "Iran")
 win.submit_edit(SetCell("contributions", row, "amount", 20.0))
 win.submit_edit(SetCell("contributions", row, "source", "typed before the crash"))
 win.submit_edit(SetCell("contributions", row, "amount", 21.0))
-win.undo_stack.undo()
+win.session.undo()
 os._exit(3)
 """
 
@@ -277,13 +280,13 @@ def test_after_a_crash_the_edits_are_recovered_and_undoable(window, qtbot, tmp_p
     row = _iran(window.workbook)
     table = window.workbook.table("contributions")
     assert table.value(row, "amount") == 20.0 and table.value(row, "source") == "typed before the crash"
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09 - 12.87 + 20.0)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09 - 12.87 + 20.0)
     assert window.windowTitle().startswith("north_south_itc.xlsx *")
-    assert window.undo_stack.count() == 4
-    while window.undo_stack.canUndo():
-        window.undo_stack.undo()
+    assert len(window.session.history) == 4
+    while window.session.history.can_undo:
+        window.session.undo()
     assert table.value(row, "amount") == pytest.approx(12.87) and table.value(row, "source") != "typed before the crash"
-    window.undo_stack.redo()
+    window.session.redo()
     assert table.value(row, "amount") == 20.0
 
     assert window.save()  # the file now holds the edits: the journal is not needed any more
@@ -302,7 +305,7 @@ def test_recovery_refused_when_the_file_changed(window, qtbot, tmp_path) -> None
     with qtbot.waitSignal(window.sig_file_opened, timeout=15_000):
         window.open_path_in_background(str(path))
     assert "has changed" in prompts.seen[1].text
-    assert _amount(window) == pytest.approx(12.87) and window.undo_stack.count() == 0
+    assert _amount(window) == pytest.approx(12.87) and len(window.session.history) == 0
     assert find_journal(path) is None
     assert journal_path_for(path).with_name(journal_path_for(path).name + ".unrecovered").is_file()
 

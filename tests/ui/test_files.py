@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from corridor_app.io.loading.loader import load_workbook
+from corridor_app.session import OpenFile, Session, policy_for
 from corridor_app.ui.main_window import MainWindow
 
 DATASET = Path(__file__).resolve().parents[2] / "data" / "north_south_itc.xlsx"
@@ -34,7 +35,9 @@ def _workbook_with_an_unknown_sheet(path: Path) -> Path:
 
 
 def _open(qtbot, settings, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(load_workbook(path), load_workbook, str(path), settings)
+    window = MainWindow(
+        Session(load_workbook(path), OpenFile(str(path), policy_for(str(path)))), load_workbook, settings
+    )
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(window)
     window.show()
@@ -45,7 +48,7 @@ def test_save_in_place_keeps_an_unknown_sheet_and_its_formatting(qtbot, settings
     """Issue 3: Save then reopen keeps a sheet the app does not own intact."""
     path = _workbook_with_an_unknown_sheet(tmp_path / "corridor.xlsx")
     window = _open(qtbot, settings, path)
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     amount = window.workbook.table("contributions").keys.index("amount")
     assert model.setData(model.index(1, amount), "11,5")
     assert window.windowTitle().startswith("corridor.xlsx *")
@@ -75,7 +78,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, se
         return QMessageBox.StandardButton.Cancel
 
     window.ask_unsaved = cancel  # type: ignore[method-assign]
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     assert model.setData(model.index(0, window.workbook.table("contributions").keys.index("amount")), "1")
     assert window.close() is False
     assert asked == [1] and window.isVisible()
@@ -90,12 +93,12 @@ def test_recent_files_and_layout_are_remembered(qtbot, settings, tmp_path: Path)
     assert window.open_path(str(path))
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == ["&1 c.xlsx"]
-    total = sum(window.splitter.sizes())
-    window.splitter.setSizes([total // 4, total - total // 4])  # charts wider than tables: not the default
+    total = sum(window.workspace.splitter.sizes())
+    window.workspace.splitter.setSizes([total // 4, total - total // 4])  # charts wider than tables: not the default
     assert window.close()
     assert settings.value("window/geometry") is not None
     again = _open(qtbot, settings, path)
-    left, right = again.splitter.sizes()
+    left, right = again.workspace.splitter.sizes()
     assert right > left  # the default gives the tables the larger share
 
 
@@ -109,7 +112,7 @@ def test_dropping_a_file_opens_it(qtbot, window, tmp_path: Path) -> None:  # typ
     )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.path == str(other), timeout=5000)
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(3.5)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(3.5)
 
 
 def test_keyboard_only_edit_paste_undo_save(qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +123,7 @@ def test_keyboard_only_edit_paste_undo_save(qtbot, settings, tmp_path: Path) -> 
     qtbot.waitExposed(window)
     window.windowHandle().requestActivate()  # shortcuts go to the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    panel = window.panels["contributions"]
+    panel = window.workspace.panels["contributions"]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.focusWidget() is panel.filter_box
     qtbot.keyClicks(panel.filter_box, "Iran")
@@ -154,5 +157,5 @@ def test_keyboard_only_edit_paste_undo_save(qtbot, settings, tmp_path: Path) -> 
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.workbook.table("contributions").value(3, "amount") == 6.7
     qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert window.undo_stack.isClean()
+    assert window.session.history.is_clean
     assert load_workbook(path).table("contributions").value(1, "amount") == 7.25

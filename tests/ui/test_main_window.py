@@ -29,12 +29,12 @@ def test_typing_an_amount_updates_model_chart_and_reconciliation(window, qtbot) 
     """Issue 2: an edit through the table changes the bar heights and the reconciliation."""
     wb = window.workbook
     row = _row_of(wb, "Iran")
-    view = window.table_views["contributions"]
-    model = window.table_models["contributions"]
+    view = window.workspace.table_views["contributions"]
+    model = window.workspace.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
-    index = window.panels["contributions"].proxy.mapFromSource(model.index(row, col))
-    assert _bar_height(window.chart, "Iran") == pytest.approx(12.87)
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
+    index = window.workspace.panels["contributions"].proxy.mapFromSource(model.index(row, col))
+    assert _bar_height(window.workspace.chart, "Iran") == pytest.approx(12.87)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
 
     view.setCurrentIndex(index)
     view.edit(index)
@@ -45,13 +45,13 @@ def test_typing_an_amount_updates_model_chart_and_reconciliation(window, qtbot) 
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
     assert wb.table("contributions").value(row, "amount") == pytest.approx(10.5)
-    assert _bar_height(window.chart, "Iran") == pytest.approx(10.5)
-    heights = dict(zip(window.chart.series.labels, window.chart.bars.opts["height"], strict=True))
+    assert _bar_height(window.workspace.chart, "Iran") == pytest.approx(10.5)
+    heights = dict(zip(window.workspace.chart.series.labels, window.workspace.chart.bars.opts["height"], strict=True))
     assert heights["Iran"] == pytest.approx(10.5)
-    rec = window.reconciliation.reconciliation
+    rec = window.workspace.reconciliation.reconciliation
     assert rec.sum_of_parts == pytest.approx(36.72)
     assert rec.residual == pytest.approx(36.72 - 38.2)
-    assert "36.72" in window.reconciliation.sum_label.text()
+    assert "36.72" in window.workspace.reconciliation.sum_label.text()
     assert window.windowTitle().startswith("north_south_itc.xlsx *")
 
 
@@ -59,46 +59,46 @@ def test_model_change_reaches_the_view(window, qtbot) -> None:  # type: ignore[n
     """Issue 2: a change made in the model (not the view) shows in the table and chart."""
     wb = window.workbook
     row = _row_of(wb, "Russia")
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
     with qtbot.waitSignal(model.dataChanged, timeout=2000) as blocker:
         apply(wb, SetCell("contributions", row, "amount", 20.0))
     top_left = blocker.args[0]
     assert top_left.row() == row
     assert model.index(row, col).data() == "20.00"
-    assert _bar_height(window.chart, "Russia") == pytest.approx(20.0)
-    assert window.chart.series.labels[0] == "Russia"
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(45.89)
+    assert _bar_height(window.workspace.chart, "Russia") == pytest.approx(20.0)
+    assert window.workspace.chart.series.labels[0] == "Russia"
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(45.89)
 
 
 def test_refused_value_keeps_the_old_one_and_says_why(window) -> None:  # type: ignore[no-untyped-def]
     wb = window.workbook
     row = _row_of(wb, "Kazakhstan")
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
     messages: list[str] = []
     model.sig_edit_refused.connect(messages.append)
     assert model.setData(model.index(row, col), "six point three") is False
     assert wb.table("contributions").value(row, "amount") == pytest.approx(6.32)
     assert messages and "Amount" in messages[0] and "old value is kept" in messages[0]
-    assert window.undo_stack.count() == 0
+    assert len(window.session.history) == 0
     assert "old value is kept" in window.statusBar().currentMessage()
 
 
 def test_undo_restores_value_chart_and_totals(window) -> None:  # type: ignore[no-untyped-def]
     wb = window.workbook
     row = _row_of(wb, "Iran")
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
     assert model.setData(model.index(row, col), "USD 6.435 bn")
     assert window.undo_action.text() == "&Undo edit Iran amount"
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(32.655)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(32.655)
     window.undo_action.trigger()
     assert wb.table("contributions").value(row, "amount") == 12.87
-    assert _bar_height(window.chart, "Iran") == pytest.approx(12.87)
-    assert window.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
+    assert _bar_height(window.workspace.chart, "Iran") == pytest.approx(12.87)
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)
     window.redo_action.trigger()
-    assert _bar_height(window.chart, "Iran") == pytest.approx(6.435)
+    assert _bar_height(window.workspace.chart, "Iran") == pytest.approx(6.435)
 
 
 def test_open_failure_keeps_the_current_workbook(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +115,7 @@ def test_open_failure_keeps_the_current_workbook(window, tmp_path: Path, monkeyp
 def test_save_as_then_reopen_keeps_the_edit(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     wb = window.workbook
     row = _row_of(wb, "Iran")
-    model = window.table_models["contributions"]
+    model = window.workspace.table_models["contributions"]
     col = wb.table("contributions").keys.index("amount")
     assert model.setData(model.index(row, col), "11")
     target = tmp_path / "edited.xlsx"
@@ -124,11 +124,11 @@ def test_save_as_then_reopen_keeps_the_edit(window, tmp_path: Path) -> None:  # 
     reloaded = load_workbook(target)
     assert reloaded.table("contributions").value(_row_of(reloaded, "Iran"), "amount") == 11.0
     assert window.open_path(str(target))
-    assert window.chart.series.values[window.chart.series.labels.index("Iran")] == 11.0
+    assert window.workspace.chart.series.values[window.workspace.chart.series.labels.index("Iran")] == 11.0
 
 
 def test_targets_tab_shows_kazakhstan_targets(window) -> None:  # type: ignore[no-untyped-def]
-    model = window.table_models["targets"]
+    model = window.workspace.table_models["targets"]
     table = window.workbook.table("targets")
     texts = [model.index(r, table.keys.index("target")).data() for r in range(model.rowCount())]
     assert any("FDI" in t for t in texts)

@@ -130,22 +130,22 @@ def test_comparison_lists_what_has_no_rate_instead_of_drawing_it(qtbot, two_corr
 
 
 def test_main_window_has_fx_tab_and_money_views_follow_the_selectors(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = [window.workspace.tabs.tabText(i) for i in range(window.workspace.tabs.count())]
     assert "FX" in titles
-    charts = [window.chart_tabs.tabText(i) for i in range(window.chart_tabs.count())]
+    charts = [window.workspace.chart_tabs.tabText(i) for i in range(window.workspace.chart_tabs.count())]
     assert charts == ["By country", "Shares", "Scenarios", "Targets pacing", "Projects", "Corridors compared"]
-    window.currency_box.setCurrentText("EUR bn")
-    assert str(window.projects_chart.aggregates.display) == "EUR bn"
-    assert str(window.comparison_chart.comparison.display) == "EUR bn"
-    window.corridor_box.setCurrentText("North-South ITC")
-    assert window.projects_chart.corridor == "North-South ITC"
+    window.workspace.currency_box.setCurrentText("EUR bn")
+    assert str(window.workspace.projects_chart.aggregates.display) == "EUR bn"
+    assert str(window.workspace.comparison_chart.comparison.display) == "EUR bn"
+    window.workspace.corridor_box.setCurrentText("North-South ITC")
+    assert window.workspace.projects_chart.corridor == "North-South ITC"
     # An FX rate typed in the FX table reaches the projects chart through the model.
-    model = window.table_models["fx"]
+    model = window.workspace.table_models["fx"]
     row = next(r for r in range(model.rowCount()) if window.workbook.table("fx").value(r, "currency") == "EUR")
     column = window.workbook.table("fx").keys.index("units_per_usd")
     assert model.setData(model.index(row, column), "0,5")
-    assert window.projects_chart.aggregates.by_currency["EUR"].converted == pytest.approx(
-        window.projects_chart.aggregates.by_currency["EUR"].amount
+    assert window.workspace.projects_chart.aggregates.by_currency["EUR"].converted == pytest.approx(
+        window.workspace.projects_chart.aggregates.by_currency["EUR"].amount
     )
     window.undo_action.trigger()
     assert window.workbook.table("fx").value(row, "units_per_usd") != 0.5

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from corridor_app.model.workbook import Workbook
+from corridor_app.session.history import History
 from corridor_app.ui.charts.scenarios import ScenarioCharts
 from corridor_app.ui.scenario_panel import ScenarioPanel
 from corridor_app.ui.table_model import WorkbookTableModel
-from corridor_app.ui.undo import push_edit
 
 ITC = "North-South ITC"
 IRAN_HALVED = "Iran's share halved under sanctions"
@@ -18,11 +17,11 @@ KZ = "Kazakhstan adds the eastern-route programme"
 
 
 class Screen:
-    """A scenario panel and charts wired as the window wires them: one undo stack, one submit road."""
+    """A scenario panel and charts wired as the window wires them: one history, one submit road."""
 
     def __init__(self, workbook: Workbook, qtbot) -> None:  # type: ignore[no-untyped-def]
         self.workbook = workbook
-        self.stack = QUndoStack()
+        self.stack = History(workbook)
         self.refused: list[str] = []
         self.panel = ScenarioPanel(workbook, self.submit, ITC)
         self.charts = ScenarioCharts(workbook, ITC)
@@ -34,7 +33,7 @@ class Screen:
         self.panel.select(IRAN_HALVED)
 
     def submit(self, edit) -> None:  # type: ignore[no-untyped-def]
-        push_edit(self.stack, self.workbook, edit)
+        self.stack.push(edit)
 
     def amount_index(self, country: str):  # type: ignore[no-untyped-def]
         table = self.workbook.table("contributions")
@@ -116,9 +115,9 @@ def test_scenario_actions_are_undoable_edits(screen: Screen) -> None:
     no_iran = next(c for c in panel.totals.columns if c.name == "No Iran")
     assert no_iran.countries["Iran"] is None and no_iran.total == pytest.approx(26.22)
     assert len(screen.charts.columns) == 5
-    assert screen.stack.count() == 5
+    assert len(screen.stack) == 5
 
-    while screen.stack.canUndo():
+    while screen.stack.can_undo:
         screen.stack.undo()
     names = [panel.names.item(i).text() for i in range(panel.names.count())]
     assert names == [IRAN_HALVED, RUSSIA, KZ]
@@ -146,7 +145,7 @@ def test_refused_actions_say_why_and_leave_no_undo_step(screen: Screen) -> None:
     kind_col = screen.workbook.table("scenarios").keys.index("kind")
     assert not panel.adjustments.setData(panel.adjustments.index(0, kind_col), "multiply")
     assert "must be one of" in screen.refused[-1]
-    assert screen.stack.count() == 0
+    assert len(screen.stack) == 0
 
 
 def test_tornado_follows_the_percentage(screen: Screen) -> None:
@@ -171,9 +170,9 @@ def test_pacing_table_and_chart_follow_targets_and_start_year(workbook: Workbook
     fund = next(r for r, p in enumerate(model.rows) if p.target == "National Fund assets")
     assert model.index(fund, 6).data() == "61 %"
     n_bars = len(panel.bars.opts["x1"])
-    stack = QUndoStack()
+    stack = History(workbook)
     with qtbot.waitSignal(model.modelReset, timeout=2000):
-        push_edit(stack, workbook, SetCell("targets", model.rows[fund].row, "baseline", 80.0))
+        stack.push(SetCell("targets", model.rows[fund].row, "baseline", 80.0))
     assert model.index(fund, 6).data() == "80 %"
     assert 80.0 in [float(v) for v in panel.bars.opts["x1"]]
     stack.undo()

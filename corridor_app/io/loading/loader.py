@@ -16,10 +16,14 @@ from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.preflight import Preflight, preflight
 from corridor_app.io.loading.spreadsheet import read_spreadsheet
 
-if TYPE_CHECKING:  # the parsing child reads cells only: it does not import the model
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from corridor_app.model.workbook import Workbook
 
-OPEN_FILTER = "Spreadsheets (*.xlsx *.xlsm *.ods *.csv *.tsv *.txt *.xls *.xlsb);;All files (*)"
+# What Open offers and a drop accepts; the reader is chosen by content, not by this suffix.
+OPENABLE = (".xlsx", ".xlsm", ".ods", ".csv", ".tsv", ".txt", ".xls", ".xlsb")
+OPEN_FILTER = f"Spreadsheets ({' '.join('*' + s for s in OPENABLE)});;All files (*)"
 
 
 def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
@@ -64,11 +68,19 @@ def _attach_marks(path: str, checked: Preflight, sheets: list[RawSheet]) -> None
             )
 
 
-def load_workbook(path: str | os.PathLike[str]) -> Workbook:
+def load_workbook(
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Workbook:
     """Load a corridor workbook from xlsx/xlsm/ods/xls/xlsb or CSV, in this process.
 
     The window and the CLI use ``load_workbook_isolated``, which runs the
-    parsing in a child process with time and memory limits.
+    parsing in a child process with time and memory limits; this one is for
+    the bundled dataset and tests. It takes the same ``progress`` and
+    ``cancelled`` as the isolated loader (one calling convention), and
+    reports only its start: an in-process parse cannot be stopped halfway.
 
     Raises
     ------
@@ -76,6 +88,8 @@ def load_workbook(path: str | os.PathLike[str]) -> Workbook:
         The file cannot be read, or holds values that cannot be parsed.
     """
     path = str(path)
+    if progress is not None:
+        progress(0.0, f"Reading {os.path.basename(path)}…")
     return build_workbook(path, read_sheets(path))
 
 
