@@ -38,8 +38,8 @@ from corridor_app.model.errors import column_letter
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 
-TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx")
-_OPTIONAL = ("projects", "scenarios", "fx")  # written only when they hold rows
+TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx", "progress")
+_OPTIONAL = ("projects", "scenarios", "fx", "progress")  # written only when they hold rows
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
