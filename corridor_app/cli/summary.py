@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
 from corridor_app.model.errors import Problem
-from corridor_app.model.progress import Verdict, sorted_by_status, target_progress
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
+from corridor_app.model.progress import Verdict, sorted_by_status, target_progress
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
 from corridor_app.model.scenarios import (
     ScenarioColumn,
