@@ -58,7 +58,7 @@ class GoalSeek:
     def describe(self) -> str:
         """One plain sentence for the window and the CLI."""
         unit = f" {self.unit}" if self.unit else ""
-        pct = f" ({self.change_pct:+.2f} %)" if self.change_pct is not None else ""
+        pct = f", {self.change_pct:+.2f} %" if self.change_pct is not None else ""
         if self.all_countries:
             if not self.reachable:
                 return (
