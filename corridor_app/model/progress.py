@@ -18,7 +18,8 @@ The rule (docs/FORMAT.md, "Progress"):
   goal; ``on track`` when the projection reaches the goal by the target year;
   ``behind`` when it does not (or the target year has a figure short of the
   goal); ``no data`` without figures, or with one figure and no baseline to
-  draw a line from. A goal below its baseline (a cut) is reached from above.
+  draw a line from. As in the pacing, a goal is a value to reach or pass: "at
+  least USD 24 bn" below a baseline of 28 is met by any figure of 24 or more.
 """
 
 from __future__ import annotations
@@ -173,7 +174,6 @@ def _level(
     start_year: int,
 ) -> Verdict:
     base_year = baseline_year if baseline_year is not None or baseline is None else start_year - 1
-    sign = -1.0 if baseline is not None and goal < baseline else 1.0
     required: tuple[Point, ...] = ()
     required_pace = None
     if baseline is not None and base_year is not None and target_year > base_year:
@@ -188,7 +188,7 @@ def _level(
         points.insert(0, (base_year, baseline))
     fit = _least_squares(points)
     last_year, last = actual[-1]
-    reached_since = _reached_since(actual, goal, sign)
+    reached_since = _reached_since(actual, goal)
     pace = projected = None
     projection: tuple[Point, ...] = ()
     reach = reached_since
@@ -198,7 +198,7 @@ def _level(
         projected = _round(intercept + slope * target_year)
         if target_year > last_year:
             projection = ((last_year, _round(intercept + slope * last_year)), (target_year, projected))
-        if reach is None and sign * slope > 0:
+        if reach is None and slope > 0:
             crossing = (goal - intercept) / slope
             reach = max(last_year + 1, math.ceil(round(crossing, 6)))
     if reached_since is not None:
@@ -213,10 +213,10 @@ def _level(
             )
         if needed is None:
             return make(None, None, (), None, "no data", "one figure and no baseline: no pace to project")
-        status: Status = "on track" if sign * (last - needed) >= 0 else "behind"
+        status: Status = "on track" if last >= needed else "behind"
         return make(None, None, (), None, status, f"{_g(last)} in {last_year} against {_g(_r(needed))} on the path")
     assert projected is not None and pace is not None
-    if last_year >= target_year or sign * (projected - goal) < 0:
+    if last_year >= target_year or projected < goal:
         basis = f"at {_g(pace)} a year the trend gives {_g(projected)} in {target_year}, short of {_g(goal)}"
         return make(pace, projected, projection, reach, "behind", basis)
     basis = f"at {_g(pace)} a year the trend gives {_g(projected)} in {target_year}"
@@ -309,11 +309,11 @@ def _least_squares(points: Sequence[Point]) -> tuple[float, float] | None:
     return slope, my - slope * mx
 
 
-def _reached_since(actual: Sequence[Point], goal: float, sign: float) -> int | None:
+def _reached_since(actual: Sequence[Point], goal: float) -> int | None:
     """The first year from which every figure is at or past the goal, if the latest is."""
     since = None
     for year, value in actual:
-        at_goal = sign * (value - goal) >= -1e-9
+        at_goal = value - goal >= -1e-9
         since = (since if since is not None else year) if at_goal else None
     return since
 

@@ -94,3 +94,25 @@ def test_the_plot_fits_a_laptop_screen(chart: ProgressChart) -> None:
     for part in (item, item.legend, item.getAxis("left"), item.getAxis("bottom")):
         assert visible.contains(part.sceneBoundingRect()), part
     assert chart.status_table.columnWidth(1) >= 120  # target names are readable beside the chart
+
+
+def test_a_figure_typed_in_the_progress_table_reaches_the_chart_and_undo_takes_it_back(
+    chart: ProgressChart, workbook: Workbook
+) -> None:
+    """View -> model -> view: the Progress sheet is edited like any table, one undo step per edit."""
+    from PySide6.QtGui import QUndoStack
+
+    from corridor_app.ui.table_model import WorkbookTableModel
+    from corridor_app.ui.undo import push_edit
+
+    stack = QUndoStack()
+    model = WorkbookTableModel(workbook, "progress", lambda edit: push_edit(stack, workbook, edit))
+    keys = workbook.table("progress").keys
+    row = next(r for r in range(model.rowCount()) if workbook.table("progress").value(r, "year") == 2024)
+    assert workbook.table("progress").value(row, "target") == "Gasification of the country"
+    assert model.setData(model.index(row, keys.index("value")), "58,5")
+    assert list(chart.observed.getData()[1])[2] == 58.5
+    assert not model.setData(model.index(row, keys.index("year")), "next year")  # refused, nothing pushed
+    assert stack.count() == 1
+    stack.undo()
+    assert list(chart.observed.getData()[1])[2] == 62.4
