@@ -39,7 +39,7 @@ Point = tuple[int, float]
 STATUS_ORDER: dict[Status, int] = {"behind": 0, "on track": 1, "reached": 2, "no data": 3}
 _DIGITS = 9
 
-__all__ = ["Observation", "Verdict", "judge", "sorted_by_status", "target_progress"]
+__all__ = ["Observation", "Verdict", "judge", "sorted_by_status", "target_progress", "yearly_rows"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,38 @@ class Verdict:
             return None
         needed = self.required_at(latest[0])
         return None if needed is None else _round(latest[1] - needed)
+
+
+YearRow = tuple[int, float | None, float | None, float | None]
+
+
+def yearly_rows(verdict: Verdict) -> list[YearRow]:
+    """(year, official figure, required path, projection) for every year from the path's start to the target year.
+
+    The cells a report writes under a native line chart of one target: the
+    figure is the running total for a cumulative target; a blank (``None``)
+    where a line has no point that year, so the chart leaves a gap.
+    """
+    drawn = (*verdict.actual, *verdict.required, *verdict.projection)
+    if not drawn:
+        return []
+    first = min(y for y, _ in drawn)
+    last = max(verdict.target_year, *(y for y, _ in drawn))
+    actual = dict(verdict.actual)
+    rows: list[YearRow] = []
+    for year in range(first, last + 1):
+        needed = verdict.required_at(year) if verdict.required and verdict.required[0][0] <= year else None
+        rows.append((year, actual.get(year), needed, _on_segment(verdict.projection, year)))
+    return rows
+
+
+def _on_segment(segment: tuple[Point, ...], year: int) -> float | None:
+    if len(segment) < 2:
+        return None
+    (y0, v0), (y1, v1) = segment[0], segment[-1]
+    if not y0 <= year <= y1 or y1 == y0:
+        return None
+    return _round(v0 + (v1 - v0) * (year - y0) / (y1 - y0))
 
 
 def target_progress(workbook: Workbook, start_year: int = DEFAULT_START_YEAR) -> list[Verdict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridor_app.model.progress import Observation, judge, sorted_by_status, target_progress
+from corridor_app.model.progress import Observation, judge, sorted_by_status, target_progress, yearly_rows
 from corridor_app.model.table import Origin
 from corridor_app.model.validate import validate
 from corridor_app.model.workbook import Workbook
@@ -150,3 +150,13 @@ def test_unmatched_names_units_and_repeated_years_are_warnings_at_their_cells() 
     assert "for Uzbekistan" in messages[(10, "Target")]
     assert "already (row 4)" in messages[(11, "Year")]
     assert len(found) == 4
+
+
+def test_yearly_rows_for_a_report_chart() -> None:
+    v = judge(150, 2029, obs((2023, 24), (2024, 18), (2025, 20)), measure="cumulative", start_year=2023)
+    rows = yearly_rows(v)
+    assert [r[0] for r in rows] == list(range(2022, 2030))
+    assert rows[0] == (2022, None, 0, None)
+    assert rows[3] == (2025, 62, pytest.approx(3 * 150 / 7), 62)
+    assert rows[-1] == (2029, None, 150, pytest.approx(144.666666667))
+    assert yearly_rows(judge(60, 2029, [])) == []
