@@ -44,3 +44,17 @@ def test_progress_json_gives_the_two_cases_of_the_issue(tmp_path: Path, capsys: 
     assert main(["summary", str(tmp_path / "t.xlsx")]) == EXIT_OK
     text = capsys.readouterr().out
     assert text.index("behind     Kazakhstan: FDI") < text.index("reached    Kazakhstan: Gasification")
+
+
+def test_the_bundled_gasification_figures_are_sourced_and_counted(
+    bundled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled Progress sheet (shared/data CORRECTIONS.md): 59, 60, 62.4, 64.2 % for 2022-2025, no warning."""
+    assert main(["summary", str(bundled), "--json"]) == EXIT_OK
+    doc = json.loads(capsys.readouterr().out)
+    by_target = {p["target"]: p for p in doc["progress"]}
+    gas = by_target["Gasification of the country"]
+    assert gas["observations"] == {"2022": 59, "2023": 60, "2024": 62.4, "2025": 64.2}
+    assert (gas["status"], gas["reach_year"]) == ("reached", 2023)
+    assert by_target["FDI attracted over the 7-year term, cumulative"]["measure"] == "cumulative"
+    assert not [w for w in doc["warnings"] if w["sheet"] == "Progress"]

@@ -227,7 +227,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
         """The verdict in words, under the chart: status, reason, and the paces side by side."""
         colour = STATUS_COLOURS[v.status]
         parts = [f"<b style='color:{colour}'>{v.status}</b>: {v.basis}."]
-        unit = f" {v.unit}" if v.unit else ""
+        unit = " points" if v.unit.strip() == "%" else f" {v.unit}" if v.unit else ""
         if v.required_pace is not None:
             parts.append(f"Needed: {_num(v.required_pace)}{unit} a year.")
         if v.pace is not None:
