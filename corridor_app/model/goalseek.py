@@ -166,8 +166,9 @@ def goal_seek(workbook: Workbook, country: str, total: float | None = None, corr
 def goal_seek_edit(workbook: Workbook, answer: GoalSeek) -> SetCell | SetCells:
     """The Contributions edit that makes the answer true: one undo step.
 
-    One country: its last row in the corridor takes the whole change (in that
-    row's own unit). Every country: each row is scaled by the same factor.
+    One country: its row takes the change (in that row's own unit); a country
+    on several rows has each scaled alike. Every country: each row of the
+    corridor is scaled by the same factor.
 
     Raises
     ------
@@ -188,7 +189,15 @@ def goal_seek_edit(workbook: Workbook, answer: GoalSeek) -> SetCell | SetCells:
     name = _country_key(rec, answer.country)
     if name is None or not rec.rows.get(name):
         raise GoalSeekError(f"{answer.corridor} no longer has {answer.country}")
-    row = rec.rows[name][-1]
+    rows = rec.rows[name]
+    if len(rows) > 1 and answer.current:
+        # Each of the country's rows scaled alike: no row is pushed below zero to carry the whole change.
+        scale = answer.required / answer.current
+        return SetCells(
+            "contributions",
+            tuple((r, "amount", _r(float(table.value(r, "amount") or 0.0) * scale)) for r in rows),
+        )
+    row = rows[-1]
     factor = conversion_factor(parse_unit(table.value(row, "unit")), parse_unit(rec.unit)) or 1.0
     amount = float(table.value(row, "amount") or 0.0)
     return SetCell("contributions", row, "amount", _r(amount + answer.change / factor))

@@ -47,7 +47,7 @@ def test_every_country_by_one_percent(seed: Workbook) -> None:
     assert not goal_seek(seed, "*", -5).reachable
 
 
-def test_the_change_lands_in_the_rows_own_unit() -> None:
+def test_the_change_lands_in_the_rows_own_unit_and_several_rows_scale_alike() -> None:
     book = Workbook()
     book.table("contributions").append_many(
         [
@@ -60,7 +60,12 @@ def test_the_change_lands_in_the_rows_own_unit() -> None:
     book.table("totals").append_many([{"corridor": "C", "published_total": 14, "unit": "USD bn"}], [None])
     answer = goal_seek(book, "B")
     assert (answer.current, answer.required) == (3, 4)
-    assert goal_seek_edit(book, answer) == SetCell("contributions", 2, "amount", 2000)
+    assert goal_seek_edit(book, answer) == SetCells(
+        "contributions", ((1, "amount", pytest.approx(8000 / 3)), (2, "amount", pytest.approx(4000 / 3)))
+    )
+    book.table("contributions").delete([2])
+    answer = goal_seek(book, "B")  # one row of 2,000 USD mln: it takes the 2 bn it lacks, in its own unit
+    assert goal_seek_edit(book, answer) == SetCell("contributions", 1, "amount", 4000)
 
 
 def test_saved_as_a_scenario_it_gives_the_total(seed: Workbook) -> None:
