@@ -189,15 +189,15 @@ def goal_seek_edit(workbook: Workbook, answer: GoalSeek) -> SetCell | SetCells:
     name = _country_key(rec, answer.country)
     if name is None or not rec.rows.get(name):
         raise GoalSeekError(f"{answer.corridor} no longer has {answer.country}")
-    rows = rec.rows[name]
-    if len(rows) > 1 and answer.current:
+    own = rec.rows[name]
+    if len(own) > 1 and answer.current:
         # Each of the country's rows scaled alike: no row is pushed below zero to carry the whole change.
         scale = answer.required / answer.current
         return SetCells(
             "contributions",
-            tuple((r, "amount", _r(float(table.value(r, "amount") or 0.0) * scale)) for r in rows),
+            tuple((r, "amount", _r(float(table.value(r, "amount") or 0.0) * scale)) for r in own),
         )
-    row = rows[-1]
+    row = own[-1]
     factor = conversion_factor(parse_unit(table.value(row, "unit")), parse_unit(rec.unit)) or 1.0
     amount = float(table.value(row, "amount") or 0.0)
     return SetCell("contributions", row, "amount", _r(amount + answer.change / factor))
