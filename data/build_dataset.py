@@ -15,6 +15,9 @@ the reader) and every figure keeps its source:
                      forecast"); also written as Excel Scenario Manager scenarios
   fx.csv             exchange rates (units per USD), each dated and sourced, so
                      the projects can be shown in one display currency
+  progress.csv       official yearly figures for the targets (issue 16), each
+                     with its source; only figures found in public material
+                     (shared/data/FIGURES.md, CORRECTIONS.md), none estimated
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def build() -> Workbook:
         ("projects", "projects"),
         ("scenarios", "scenarios"),
         ("fx", "fx"),
+        ("progress", "progress"),
     ):
         source = load_workbook(HERE / f"{name}.csv").table(key)
         table = book.table(key)

@@ -11,6 +11,7 @@ from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
 from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
+from corridor_app.model.progress import Verdict, sorted_by_status, target_progress
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, Reconciliation, reconcile_totals
 from corridor_app.model.scenarios import (
     ScenarioColumn,
@@ -51,7 +52,37 @@ def summary_json(
         "warnings": [p.to_json() for p in problems],
         "scenarios": [_scenario_json(c) for c in scenarios or []],
         **money_summary(workbook, display),
+        "progress": [_progress_json(v) for v in target_progress(workbook)],
     }
+
+
+def _progress_json(verdict: Verdict) -> dict[str, object]:
+    """One target and its verdict (issue 16); ``observations`` maps each year to its figure as given."""
+    return {
+        "target": verdict.target,
+        "country": verdict.country,
+        "unit": verdict.unit,
+        "measure": verdict.measure,
+        "baseline": verdict.baseline,
+        "baseline_year": verdict.baseline_year,
+        "goal": verdict.goal,
+        "target_year": verdict.target_year,
+        "observations": {str(o.year): o.value for o in verdict.observations},
+        "projected": verdict.projected,
+        "reach_year": verdict.reach_year,
+        "status": verdict.status,
+    }
+
+
+def _print_progress(verdicts: Sequence[Verdict]) -> None:
+    """Targets with figures, behind first: the verdict and its reason."""
+    judged = [v for v in sorted_by_status(verdicts) if v.observations]
+    if not judged:
+        return
+    print("targets with yearly figures:")
+    for v in judged:
+        print(f"  {v.status:<9}  {v.label}: {v.basis}")
+    print()
 
 
 def _scenario_json(column: ScenarioColumn) -> dict[str, object]:
@@ -142,6 +173,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print()
     else:
         _print_summary(recs, problems, scenarios)
+        _print_progress(target_progress(workbook))
         money = money_summary(workbook, display)
         print_comparison(money)
         print_money_summary(money)

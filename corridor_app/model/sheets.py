@@ -149,6 +149,12 @@ TOTALS = TableSpec(
     signature=("corridor", "published_total"),
 )
 
+# How a target's observations count (model/progress.py): the value at a date, or yearly flows summed.
+MEASURES: tuple[tuple[str, ...], ...] = (
+    ("level", "stock", "value at a date", "уровень", "значение на дату"),
+    ("cumulative", "flow", "flows", "sum", "total over the term", "накопленный", "нарастающим итогом", "сумма"),
+)
+
 TARGETS = TableSpec(
     "targets",
     "Targets",
@@ -179,9 +185,46 @@ TARGETS = TableSpec(
         ColumnSpec("target_year", "Target year", "year", aliases=("год цели", "целевой год", "by", "deadline", "срок")),
         _SOURCE,
         _NOTE,
+        # How observations count toward the goal (model/progress.py); blank is a level. Last, so an old
+        # file whose unit column is headed "Measure" still reads it as the unit (assigned first).
+        ColumnSpec(
+            "measure",
+            "Measure",
+            aliases=("kind of target", "вид цели", "тип цели", "measure type"),
+            choices=MEASURES,
+        ),
     ),
     aliases=("цели", "показатели", "indicators", "target"),
     signature=("target", "value"),
+)
+
+# Official figures year by year for the targets (issue 16; model/progress.py, docs/FORMAT.md "Progress").
+PROGRESS = TableSpec(
+    "progress",
+    "Progress",
+    (
+        ColumnSpec(
+            "target",
+            "Target",
+            required=True,
+            aliases=("indicator", "показатель", "цель", "target name", "название цели", "goal"),
+        ),
+        ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
+        ColumnSpec("year", "Year", "year", required=True, aliases=("год", "period", "период", "as of year")),
+        ColumnSpec(
+            "value",
+            "Value",
+            "number",
+            required=True,
+            measure=True,
+            aliases=("значение", "actual", "observed", "observation", "факт", "фактическое значение", "amount"),
+        ),
+        _UNIT,
+        _SOURCE,
+        _NOTE,
+    ),
+    aliases=("прогресс", "факт", "observations", "actuals", "наблюдения", "факты", "фактические значения", "actual"),
+    signature=("target", "year", "value"),
 )
 
 PROJECTS = TableSpec(
@@ -296,7 +339,8 @@ FX = TableSpec(
     signature=("currency", "units_per_usd"),
 )
 
-TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS, FX)
+# PROGRESS last: a sheet with another name that matches it and Targets equally is read as Targets.
+TABLES: tuple[TableSpec, ...] = (CONTRIBUTIONS, TOTALS, TARGETS, PROJECTS, SCENARIOS, FX, PROGRESS)
 TABLES_BY_KEY = {t.key: t for t in TABLES}
 
 

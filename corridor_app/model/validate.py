@@ -11,6 +11,7 @@ import numpy as np
 
 from corridor_app.model.errors import Problem
 from corridor_app.model.factorize import text_codes
+from corridor_app.model.progress_match import progress_problems
 from corridor_app.model.projects import project_problems
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals, reconciliation_problems
 from corridor_app.model.scenarios import scenario_problems
@@ -28,13 +29,14 @@ def validate(workbook: Workbook, recs: list[Reconciliation] | None = None) -> li
     counts them, not thousands of warnings nobody reads.
     """
     problems = _duplicates(workbook.table("contributions"))
-    for name in ("contributions", "totals", "targets", "projects"):
+    for name in ("contributions", "totals", "targets", "projects", "progress"):
         problems.extend(_missing_sources(workbook.table(name)))
     if recs is None:
         recs = reconcile_totals(workbook)
     problems.extend(reconciliation_problems(workbook, recs))
     problems.extend(scenario_problems(workbook))
     problems.extend(project_problems(workbook))
+    problems.extend(progress_problems(workbook))
     return problems
 
 

@@ -38,8 +38,8 @@ from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
 from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
 from corridor_app.model.workbook import Workbook
 
-TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx")
-_OPTIONAL = ("projects", "scenarios", "fx")  # written only when they hold rows
+TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx", "progress")
+_OPTIONAL = ("projects", "scenarios", "fx", "progress")  # written only when they hold rows
 
 _BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
