@@ -11,9 +11,9 @@ Two readings of a missing bound, and why:
 
 - In a sum of parts a missing bound counts as the point (``part_interval``): one
   part known only as "over 13" must not make the whole sum unbounded.
-- A published total written only as a bound ("over US$38 bn": the point *is* the
-  low) is open on its other side (``published_interval``): that is what the
-  source says, and it is what decides "consistent within the ranges".
+- A published total with only one bound stated ("over US$38 bn") is open on its
+  other side (``published_interval``): that is what the source says, and it is
+  what decides "consistent within the ranges".
 """
 
 from __future__ import annotations
@@ -127,13 +127,14 @@ def part_interval(point: float, low: float | None, high: float | None) -> tuple[
 
 
 def published_interval(point: float, low: float | None, high: float | None) -> tuple[float, float]:
-    """A published figure's interval: a bound that is the point itself leaves the other side open.
+    """A published figure's interval: a side left blank beside a stated bound is open.
 
-    "over 38" (point 38, low 38) is [38, inf); "up to 40" is (-inf, 40]; 38.2
-    with a Low of 38 is [38, 38.2]; 38.2 alone is [38.2, 38.2].
+    "over 38" (point 38, Low 38) is [38, inf); 38.2 with a Low of 38 (the EDB's
+    "over 38" beside an article's 38.2) is [38, inf) too: nothing caps it;
+    "up to 40" is (-inf, 40]; 38.2 alone is [38.2, 38.2].
     """
-    lo = low if low is not None else -math.inf if high is not None and abs(high - point) <= _tol(point) else point
-    hi = high if high is not None else math.inf if low is not None and abs(low - point) <= _tol(point) else point
+    lo = low if low is not None else -math.inf if high is not None else point
+    hi = high if high is not None else math.inf if low is not None else point
     return lo, hi
 
 
