@@ -142,7 +142,8 @@ def _print_summary(
 def _print_ranges(r: Reconciliation, width: int) -> None:
     """The stated ranges under the point figures: what an analyst defending the residual needs."""
     low, high = r.parts_interval
-    print(f"  {'parts range':<{width}}  {low:>12,.2f} to {high:,.2f}")
+    stated = f" to {high:,.2f}" if high != low else "  (no part states a range)"
+    print(f"  {'parts range':<{width}}  {low:>12,.2f}{stated}")
     published = r.published_interval
     if published is not None:
         lo = "" if published[0] == -math.inf else f"{published[0]:,.2f}"

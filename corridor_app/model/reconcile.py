@@ -360,9 +360,10 @@ def _range_note(rec: Reconciliation) -> str:
     if not rec.has_ranges:
         return ""
     low, high = rec.parts_interval
+    parts = f"parts {low:g}" if low == high else f"parts {low:g} to {high:g}"
     if rec.consistent_within_ranges:
-        return f"; consistent within the stated ranges (parts {low:g} to {high:g})"
-    return f"; outside the stated ranges too (parts {low:g} to {high:g})"
+        return f"; consistent within the stated ranges ({parts})"
+    return f"; outside the stated ranges too ({parts})"
 
 
 def reconciliation_problems(workbook: Workbook, recs: list[Reconciliation]) -> list[Problem]:

@@ -62,7 +62,7 @@ def test_flagged_residual_says_what_the_ranges_say(seed: Workbook) -> None:
     _published_over_38(seed)
     recs = reconcile_totals(seed)
     (note,) = [p.message for p in reconciliation_problems(seed, recs) if "differs" in p.message]
-    assert note.endswith("; consistent within the stated ranges (parts 39.09 to 39.09)")
+    assert note.endswith("; consistent within the stated ranges (parts 39.09)")
 
 
 def _scenario(book: Workbook, rows: list[dict[str, object]]) -> None:

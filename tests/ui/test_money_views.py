@@ -61,8 +61,8 @@ def test_fx_edit_shows_at_once_and_a_deleted_rate_lists_the_costs_as_excluded(pr
     kzt = _row(workbook, "fx", "currency", "KZT")
     apply(workbook, DeleteRows("fx", (kzt,)))
     excluded = {e.project for e in projects_chart.aggregates.excluded}
-    assert excluded == {"Dostyk-Moyynty second tracks", "Darbaza-Maktaaral railway"}
-    assert "Not converted, in no total (2)" in projects_chart.excluded_label.text()
+    assert excluded == {"Dostyk-Moyynty second tracks", "Darbaza-Maktaaral railway", "Bakhty-Ayagoz railway"}
+    assert "Not converted, in no total (3)" in projects_chart.excluded_label.text()
     assert "no FX rate for KZT" in projects_chart.excluded_label.text()
     assert _drawn_total(projects_chart) == pytest.approx(projects_chart.aggregates.total)
 
