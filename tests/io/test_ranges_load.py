@@ -120,3 +120,29 @@ def test_a_bound_text_and_a_column_that_adds_to_it_are_merged(monkeypatch) -> No
     fast, slow = _both(monkeypatch, [["Russia", "over 13", None, 15.0, "USD bn"]])
     assert fast == slow
     assert (fast[0]["amount"], fast[0]["low"], fast[0]["high"]) == (13.0, 13.0, 15.0)
+
+
+def test_ranges_survive_save_and_load(tmp_path: Path) -> None:
+    from corridor_app.io.saving.writer import save_workbook
+
+    path = tmp_path / "ranges.csv"
+    path.write_text("Country;Amount\nRussia;12–14\nIran;около 12,87\nИтого;более 38\n", encoding="utf-8")
+    book = load_workbook(path)
+    saved = tmp_path / "ranges.xlsx"
+    save_workbook(book, saved, keep_backups=False)
+    again = load_workbook(saved)
+    for key in ("contributions", "totals"):
+        assert again.table(key).records() == book.table(key).records()
+
+
+def test_bundled_dataset_states_its_ranges(bundled: Path) -> None:
+    """Issue 18, item 5: the EDB's "over US$38 billion" beside the article's 38.2; published spreads of projects."""
+    book = load_workbook(bundled)
+    totals = book.table("totals")
+    assert (totals.value(0, "published_total"), totals.value(0, "low"), totals.value(0, "high")) == (38.2, 38.0, None)
+    projects = book.table("projects")
+    by_name = {str(projects.value(r, "project")): r for r in range(len(projects))}
+    canal = by_name["Volga-Caspian Sea Shipping Canal deepening"]
+    assert (projects.value(canal, "cost_low"), projects.value(canal, "cost_high")) == (4080.0, 4160.0)
+    line = by_name["Moyynty-Kyzylzhar railway"]
+    assert (projects.value(line, "length_low"), projects.value(line, "length_high")) == (323.0, 366.0)
