@@ -243,7 +243,10 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
     if "" in corridors.labels and "" not in names:
         names.append("")
     nan = np.isnan(amounts)
-    approx_rows = np.asarray(contrib.column("approx") == APPROXIMATE, dtype=np.float64)
+    # Codes are cached per column stamp: an amount edit does not rescan a million Approximate cells.
+    approx = text_codes(contrib, "approx")
+    approx_code = approx.labels.index(APPROXIMATE) if APPROXIMATE in approx.labels else -1
+    stated = {k: contrib.column(k) for k in ("low", "high") if not np.isnan(contrib.column(k)).all()}
     result = []
     layouts: dict[tuple[str, str], _Layout] = {}
     for name in names:
@@ -261,9 +264,12 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
         by_country = {label: float(sums[code]) for code, label in layout.countries}
         total = round(sum(by_country.values()), _DIGITS)
         by_country = {k: round(v, _DIGITS) for k, v in by_country.items()}
-        ranges = _country_ranges(contrib, layout, amounts, len(countries.labels))
-        flags = np.bincount(layout.codes_in, weights=approx_rows[layout.rows_in], minlength=len(countries.labels))
-        approximate = tuple(label for code, label in layout.countries if flags[code] > 0)
+        ranges = _country_ranges(stated, layout, amounts, len(countries.labels), by_country)
+        approximate: tuple[str, ...] = ()
+        if approx_code >= 0:
+            marked = np.asarray(approx.codes[layout.rows_in] == approx_code, dtype=np.float64)
+            flags = np.bincount(layout.codes_in, weights=marked, minlength=len(countries.labels))
+            approximate = tuple(label for code, label in layout.countries if flags[code] > 0)
         published, totals_row = _published_total(workbook, name, parse_unit(unit_text))
         bounds = _published_bounds(workbook, totals_row, parse_unit(unit_text))
         residual = pct = None
@@ -300,13 +306,23 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
     return result
 
 
-def _country_ranges(contrib: Table, layout: _Layout, amounts: np.ndarray, size: int) -> dict[str, tuple[float, float]]:
-    """Each country's (low, high) summed over its rows, a missing bound counting as the row's amount."""
+def _country_ranges(
+    bounds: dict[str, np.ndarray], layout: _Layout, amounts: np.ndarray, size: int, points: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """Each country's (low, high) summed over its rows, a missing bound counting as the row's amount.
+
+    ``bounds`` holds the Low and High columns that have any value; without them every range is the point.
+    """
+    if not bounds:
+        return {label: (value, value) for label, value in points.items()}
     rows = layout.rows_in
     point = amounts[rows]
     sums = []
     for key in ("low", "high"):
-        bound = contrib.column(key)[rows]
+        if key not in bounds:
+            sums.append(np.bincount(layout.codes_in, weights=point * layout.factors_in, minlength=size))
+            continue
+        bound = bounds[key][rows]
         weights = np.where(np.isnan(bound), point, bound) * layout.factors_in
         sums.append(np.bincount(layout.codes_in, weights=weights, minlength=size))
     return {
