@@ -105,10 +105,17 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
         self.verdict_label.setText(f"<span style='color:{colour}'><b>{rec.verdict}</b>{note}</span>")
         self.range_label.setVisible(rec.has_ranges)
         self.range_label.setText(range_text(rec) if rec.has_ranges else "")
-        self.setToolTip(
+        tip = (
             "The published total and the sum of the country amounts differ."
             if rec.flagged
             else "The published total matches the sum of the parts."
             if rec.published_total is not None
             else "No published total for this corridor (add one in the Totals tab)."
         )
+        if rec.has_ranges:
+            # The tolerance verdict compares points; the range verdict asks if the stated uncertainty covers the gap.
+            tip += (
+                "\nRanges: the parts' Low/High (a missing bound counts as the figure) against the published "
+                "Low/High (a side left blank beside a stated bound is open)."
+            )
+        self.setToolTip(tip)

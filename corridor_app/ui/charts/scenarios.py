@@ -90,7 +90,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.pct.setValue(DEFAULT_SENSITIVITY_PCT)
         self.pct.valueChanged.connect(self._on_pct_changed)
         # Issue 18: move each country to its own stated low and high instead of a uniform ±N %.
-        self.own_ranges = QCheckBox("or to its own low/high")
+        self.own_ranges = QCheckBox("or own low/high")
         self.own_ranges.setToolTip("Each country moves to the Low and High stated for it; a point figure stays put")
         self.own_ranges.toggled.connect(self._on_own_ranges_changed)
 
