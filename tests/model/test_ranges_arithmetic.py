@@ -130,3 +130,10 @@ def test_project_cost_range_is_converted_with_its_cost() -> None:
     )
     (item,) = project_aggregates(book, Display("USD", "mln")).items
     assert (item.amount, item.low, item.high) == pytest.approx((40.8, 40.8, 41.6))
+
+
+def test_a_row_in_another_scale_adds_its_bounds_converted(seed: Workbook) -> None:
+    apply(seed, SetCells("contributions", ((2, "unit", "USD mln"), (2, "amount", 6320.0), (2, "low", 6000.0))))
+    (rec,) = reconcile_totals(seed)
+    assert rec.countries["Kazakhstan"] == 6.32
+    assert rec.ranges["Kazakhstan"] == (6.0, 6.32)
