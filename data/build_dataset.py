@@ -5,10 +5,13 @@ Run from the repository root:  python data/build_dataset.py
 Each CSV is read with the app's own CSV reader (so the bundled data also proves
 the reader) and every figure keeps its source:
   contributions.csv  the source article's per-country amounts (USD bn), note 6
-  totals.csv         the published total, 38.2
+  totals.csv         the published total, 38.2 (the article), with the EDB's
+                     "over US$38 billion" as its Low and no High (issue 18)
   targets.csv        Kazakhstan's targets: the article's, with sourced baselines
   projects.csv       named projects in their own currencies (millions), as in
-                     shared/data/projects.csv; the corridor is set here from
+                     shared/data/projects.csv with its corrections; where
+                     sources publish several costs or lengths, their spread is
+                     the Cost/Length low and high; the corridor is set here from
                      the route (lines off the INSTC routes are listed under
                      "Kazakhstan national network")
   scenarios.csv      illustrative what-ifs (each labelled "illustration, not a

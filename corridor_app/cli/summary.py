@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +47,7 @@ def summary_json(
                 "excluded": [
                     {"country": e.country, "amount": e.amount, "unit": e.unit, "reason": e.reason} for e in r.excluded
                 ],
+                **_ranges_json(r),
             }
             for r in recs
         ],
@@ -83,6 +85,19 @@ def _print_progress(verdicts: Sequence[Verdict]) -> None:
     for v in judged:
         print(f"  {v.status:<9}  {v.label}: {v.basis}")
     print()
+
+
+def _ranges_json(rec: Reconciliation) -> dict[str, object]:
+    """The issue 18 keys of one corridor: the parts' and the published range, and whether they overlap."""
+    low, high = rec.parts_interval
+    return {
+        "sum_of_parts_low": low,
+        "sum_of_parts_high": high,
+        "published_low": rec.published_low,
+        "published_high": rec.published_high,
+        "consistent_within_ranges": rec.consistent_within_ranges,
+        "ranges": {country: [lo, hi] for country, (lo, hi) in rec.ranges.items()},
+    }
 
 
 def _scenario_json(column: ScenarioColumn) -> dict[str, object]:
@@ -143,6 +158,8 @@ def _print_summary(
             print(f"  {'published total':<{width}}  {r.published_total:>12,.2f}")
             pct = f" ({r.residual_pct:+.1f} %)" if r.residual_pct is not None else ""
             print(f"  {'residual':<{width}}  {r.residual:>+12,.2f}{unit}{pct}  {r.verdict}")
+        if r.has_ranges:
+            _print_ranges(r, width)
         for e in r.excluded:
             print(f"  not counted: {e.country or '(no country)'}: {e.reason}")
         print()
@@ -151,6 +168,19 @@ def _print_summary(
         print(f"{len(problems)} finding{'s' if len(problems) != 1 else ''}:")
         for p in problems:
             print(f"  {p.severity}: {p}")
+
+
+def _print_ranges(r: Reconciliation, width: int) -> None:
+    """The stated ranges under the point figures: what an analyst defending the residual needs."""
+    low, high = r.parts_interval
+    stated = f" to {high:,.2f}" if high != low else "  (no part states a range)"
+    print(f"  {'parts range':<{width}}  {low:>12,.2f}{stated}")
+    published = r.published_interval
+    if published is not None:
+        lo = "" if published[0] == -math.inf else f"{published[0]:,.2f}"
+        hi = "" if published[1] == math.inf else f"{published[1]:,.2f}"
+        shown = f"{lo} to {hi}" if lo and hi else f"at least {lo}" if lo else f"at most {hi}"
+        print(f"  {'published range':<{width}}  {shown:>12}  {r.range_verdict}")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -29,6 +29,11 @@ class CorridorColumn:
     sum_of_parts: float | None
     published_total: float | None
     residual: float | None
+    # The ranges converted with the same rate (issue 18): a conversion keeps the bounds.
+    sum_of_parts_low: float | None = None
+    sum_of_parts_high: float | None = None
+    published_low: float | None = None
+    published_high: float | None = None
 
     @property
     def corridor(self) -> str:
@@ -109,4 +114,14 @@ def _column(rec: Reconciliation, display: Display, fx: FxRates) -> CorridorColum
         converted = fx.convert(value, unit.currency, unit.scale, display)
         return None if converted is None else round_amount(converted)
 
-    return CorridorColumn(rec, conv(rec.sum_of_parts), conv(rec.published_total), conv(rec.residual))
+    low, high = rec.parts_interval
+    return CorridorColumn(
+        rec,
+        conv(rec.sum_of_parts),
+        conv(rec.published_total),
+        conv(rec.residual),
+        conv(low),
+        conv(high),
+        conv(rec.published_low),
+        conv(rec.published_high),
+    )

@@ -118,6 +118,15 @@ class Quantity:
     percent: bool = False
     # A physical unit ("km", "Mt/yr") read by ``measures.parse_measure``; money and % leave it blank.
     unit: str = ""
+    # A bound or range written in words ("over 38", "12–14", "около 38"): model/bounds.py.
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+
+    @property
+    def states_range(self) -> bool:
+        """Did the text say more than one number: a bound, a range or "about"?"""
+        return self.low is not None or self.high is not None or self.approximate
 
 
 def _normalise_digits(core: str, decimal: Decimal) -> str:

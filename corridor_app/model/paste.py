@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from corridor_app.model.edits import SetCells
 from corridor_app.model.errors import ParseError
+from corridor_app.model.ranges import bound_cells, range_errors
 from corridor_app.model.schema import Value, parse_cell
 from corridor_app.model.workbook import Workbook
 
@@ -64,14 +65,19 @@ def build_paste(
     cells: list[tuple[int, str, Value]] = []
     for i, texts in enumerate(rows):
         row = target_rows[i]
+        written: dict[str, Value] = {}
         for j, text in enumerate(texts):
             key = keys[first_column + j]
             spec = table.column_spec(key)
             try:
-                value, _ = parse_cell(spec, text.strip())
+                value, quantity = parse_cell(spec, text.strip())
             except ParseError as exc:
                 raise PasteError(
                     f"paste refused: row {row + 1}, {spec.label}: {exc.message}; nothing was changed"
                 ) from None
-            cells.append((row, key, value))
+            # A bound pasted into a figure ("over 38", "12–14") writes its Low/High too (issue 18).
+            written.update({key: value, **bound_cells(spec, quantity)})
+        for key, message in range_errors(table.spec, {**table.record(row), **written}):
+            raise PasteError(f"paste refused: row {row + 1}, {table.label(key)}: {message}; nothing was changed")
+        cells.extend((row, key, value) for key, value in written.items())
     return SetCells(table_key, tuple(cells))

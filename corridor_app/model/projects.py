@@ -35,6 +35,9 @@ class ProjectAmount:
     mode: str
     money: Money
     amount: float
+    # The stated cost range in the display currency, through the same rate (issue 18); ``None``: not stated.
+    low: float | None = None
+    high: float | None = None
 
     def label(self, dim: Dimension) -> str:
         value: str = getattr(self, dim)
@@ -158,11 +161,12 @@ def project_aggregates(
                 ExcludedAmount(name, project, country, money.currency, money.value, money.unit, reason, "projects", row)
             )
             continue
-        items.append(
-            ProjectAmount(
-                row, name, project, country, str(rec.get("route") or ""), str(rec.get("mode") or ""), money, amount
-            )
+        low, high = (
+            None if rec.get(k) is None else fx.convert(float(rec[k]), money.currency, money.scale, display)  # type: ignore[arg-type]
+            for k in ("cost_low", "cost_high")
         )
+        route, mode = str(rec.get("route") or ""), str(rec.get("mode") or "")
+        items.append(ProjectAmount(row, name, project, country, route, mode, money, amount, low, high))
     by_currency = {}
     for cur, values in native.items():
         amount = round_amount(sum(values))

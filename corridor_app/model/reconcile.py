@@ -7,6 +7,7 @@ shown, never absorbed.
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ import numpy as np
 
 from corridor_app.model.errors import Problem
 from corridor_app.model.factorize import text_codes
+from corridor_app.model.ranges import APPROXIMATE, is_approximate, overlap, published_interval
 from corridor_app.model.table import Table
 from corridor_app.model.units import Unit, conversion_factor, parse_unit
 from corridor_app.model.workbook import Workbook
@@ -49,6 +51,15 @@ class Reconciliation:
     rows: dict[str, tuple[int, ...]] = field(default_factory=dict)
     excluded: tuple[Excluded, ...] = ()
     totals_row: int | None = None
+    # Ranges (issue 18): each country's (low, high) with a missing bound counted as the point, their sums,
+    # the published total's stated bounds (``None``: not stated), and which figures are only approximate.
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    sum_of_parts_low: float | None = None
+    sum_of_parts_high: float | None = None
+    published_low: float | None = None
+    published_high: float | None = None
+    approximate: tuple[str, ...] = ()
+    published_approximate: bool = False
 
     @property
     def verdict(self) -> str:
@@ -57,6 +68,57 @@ class Reconciliation:
         if self.flagged:
             return "does not reconcile"
         return "reconciles"
+
+    @property
+    def parts_interval(self) -> tuple[float, float]:
+        """The sum of parts as (low, high): each part's missing bound counts as its point."""
+        low = self.sum_of_parts if self.sum_of_parts_low is None else self.sum_of_parts_low
+        high = self.sum_of_parts if self.sum_of_parts_high is None else self.sum_of_parts_high
+        return low, high
+
+    @property
+    def published_interval(self) -> tuple[float, float] | None:
+        """The published total as (low, high); "over 38" is open above (``inf``). ``None`` without a total."""
+        if self.published_total is None:
+            return None
+        return published_interval(self.published_total, self.published_low, self.published_high)
+
+    @property
+    def consistent_within_ranges(self) -> bool | None:
+        """Do the parts' range and the published range overlap? ``None`` without a published total."""
+        published = self.published_interval
+        return None if published is None else overlap(self.parts_interval, published)
+
+    @property
+    def residual_range(self) -> tuple[float | None, float | None] | None:
+        """The residual's (low, high): parts low minus published high, and so on; ``None`` for an open end."""
+        published = self.published_interval
+        if published is None:
+            return None
+        low, high = self.parts_interval[0] - published[1], self.parts_interval[1] - published[0]
+        return (
+            round(low, _DIGITS) if math.isfinite(low) else None,
+            round(high, _DIGITS) if math.isfinite(high) else None,
+        )
+
+    @property
+    def has_ranges(self) -> bool:
+        """Does any figure of the corridor state a range, a bound or an approximation?"""
+        return (
+            any(low != high for low, high in self.ranges.values())
+            or self.published_low is not None
+            or self.published_high is not None
+            or bool(self.approximate)
+            or self.published_approximate
+        )
+
+    @property
+    def range_verdict(self) -> str:
+        """Beside ``verdict``: whether the residual can lie within the stated uncertainty."""
+        consistent = self.consistent_within_ranges
+        if consistent is None:
+            return "no published total"
+        return "consistent within the ranges" if consistent else "outside the ranges"
 
 
 def corridor_unit(workbook: Workbook, corridor: str) -> str:
@@ -85,7 +147,7 @@ def _stamps(workbook: Workbook, tolerance_pct: float) -> tuple[object, ...]:
         tolerance_pct,
         id(contrib),
         id(totals),
-        *(contrib.stamp(k) for k in ("corridor", "country", "amount", "unit")),
+        *(contrib.stamp(k) for k in ("corridor", "country", "amount", "unit", "low", "high", "approx")),
         *(totals.stamp(k) for k in totals.keys),
     )
 
@@ -181,6 +243,10 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
     if "" in corridors.labels and "" not in names:
         names.append("")
     nan = np.isnan(amounts)
+    # Codes are cached per column stamp: an amount edit does not rescan a million Approximate cells.
+    approx = text_codes(contrib, "approx")
+    approx_code = approx.labels.index(APPROXIMATE) if APPROXIMATE in approx.labels else -1
+    stated = {k: contrib.column(k) for k in ("low", "high") if not np.isnan(contrib.column(k)).all()}
     result = []
     layouts: dict[tuple[str, str], _Layout] = {}
     for name in names:
@@ -198,7 +264,14 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
         by_country = {label: float(sums[code]) for code, label in layout.countries}
         total = round(sum(by_country.values()), _DIGITS)
         by_country = {k: round(v, _DIGITS) for k, v in by_country.items()}
+        ranges = _country_ranges(stated, layout, amounts, len(countries.labels), by_country)
+        approximate: tuple[str, ...] = ()
+        if approx_code >= 0:
+            marked = np.asarray(approx.codes[layout.rows_in] == approx_code, dtype=np.float64)
+            flags = np.bincount(layout.codes_in, weights=marked, minlength=len(countries.labels))
+            approximate = tuple(label for code, label in layout.countries if flags[code] > 0)
         published, totals_row = _published_total(workbook, name, parse_unit(unit_text))
+        bounds = _published_bounds(workbook, totals_row, parse_unit(unit_text))
         residual = pct = None
         flagged = False
         if published is not None:
@@ -218,12 +291,60 @@ def _reconcile(workbook: Workbook, tolerance_pct: float) -> list[Reconciliation]
                 layout.rows,
                 tuple(excluded),
                 totals_row,
+                ranges,
+                round(sum(low for low, _ in ranges.values()), _DIGITS),
+                round(sum(high for _, high in ranges.values()), _DIGITS),
+                published_low=bounds[0],
+                published_high=bounds[1],
+                approximate=approximate,
+                published_approximate=bounds[2],
             )
         )
     # Keep this generation's layouts only: older stamps will not come back.
     stamps = tuple(contrib.stamp(k) for k in ("corridor", "country", "unit"))
     _LAYOUTS[contrib] = {(name, unit_text, *stamps): layout for (name, unit_text), layout in layouts.items()}
     return result
+
+
+def _country_ranges(
+    bounds: dict[str, np.ndarray], layout: _Layout, amounts: np.ndarray, size: int, points: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """Each country's (low, high) summed over its rows, a missing bound counting as the row's amount.
+
+    ``bounds`` holds the Low and High columns that have any value; without them every range is the point.
+    """
+    if not bounds:
+        return {label: (value, value) for label, value in points.items()}
+    rows = layout.rows_in
+    point = amounts[rows]
+    sums = []
+    for key in ("low", "high"):
+        if key not in bounds:
+            sums.append(np.bincount(layout.codes_in, weights=point * layout.factors_in, minlength=size))
+            continue
+        bound = bounds[key][rows]
+        weights = np.where(np.isnan(bound), point, bound) * layout.factors_in
+        sums.append(np.bincount(layout.codes_in, weights=weights, minlength=size))
+    return {
+        label: (round(float(sums[0][code]), _DIGITS), round(float(sums[1][code]), _DIGITS))
+        for code, label in layout.countries
+    }
+
+
+def _published_bounds(
+    workbook: Workbook, row: int | None, unit: Unit | None
+) -> tuple[float | None, float | None, bool]:
+    """The published total's stated low and high in the corridor's unit, and whether it is approximate."""
+    if row is None:
+        return None, None, False
+    totals = workbook.table("totals")
+    factor = conversion_factor(parse_unit(totals.value(row, "unit")), unit) or 1.0
+    low, high = (totals.value(row, k) for k in ("low", "high"))
+    return (
+        None if low is None else round(float(low) * factor, _DIGITS),
+        None if high is None else round(float(high) * factor, _DIGITS),
+        is_approximate(totals.value(row, "approx")),
+    )
 
 
 def _factor(unit: str | None, target: Unit | None) -> float:
@@ -250,6 +371,17 @@ def _published_total(workbook: Workbook, corridor: str, unit: object) -> tuple[f
     return None, None
 
 
+def _range_note(rec: Reconciliation) -> str:
+    """What the stated ranges say about a flagged residual (nothing when no figure states one)."""
+    if not rec.has_ranges:
+        return ""
+    low, high = rec.parts_interval
+    parts = f"parts {low:g}" if low == high else f"parts {low:g} to {high:g}"
+    if rec.consistent_within_ranges:
+        return f"; consistent within the stated ranges ({parts})"
+    return f"; outside the stated ranges too ({parts})"
+
+
 def reconciliation_problems(workbook: Workbook, recs: list[Reconciliation]) -> list[Problem]:
     """Warnings for flagged residuals and excluded amounts, located in the sheets."""
     problems = []
@@ -263,7 +395,7 @@ def reconciliation_problems(workbook: Workbook, recs: list[Reconciliation]) -> l
                 Problem(
                     "info",
                     f"{label}: sum of parts {rec.sum_of_parts:g} differs from the published total "
-                    f"{rec.published_total:g} by {rec.residual:+g} ({rec.residual_pct:+.1f} %)",
+                    f"{rec.published_total:g} by {rec.residual:+g} ({rec.residual_pct:+.1f} %)" + _range_note(rec),
                     sheet,
                     row,
                     totals.header("published_total"),

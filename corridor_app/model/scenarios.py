@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corridor_app.model.errors import Problem, Severity
+from corridor_app.model.ranges import overlap
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.workbook import Workbook
 
@@ -222,6 +223,37 @@ class ScenarioColumn:
     published_total: float | None
     residual: float | None
     residual_pct: float | None
+    # Ranges carried through the adjustments (issue 18): a percent scales the bounds, an add shifts them,
+    # an override replaces them with its value. ``None`` for an excluded country.
+    ranges: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    total_low: float | None = None
+    total_high: float | None = None
+    published_interval: tuple[float, float] | None = None
+
+    @property
+    def consistent_within_ranges(self) -> bool | None:
+        """Does this column's range of totals overlap the published total's range?"""
+        if self.published_interval is None or self.total_low is None or self.total_high is None:
+            return None
+        return overlap((self.total_low, self.total_high), self.published_interval)
+
+
+def scenario_ranges(
+    workbook: Workbook, name: str, corridor: str, recs: list[Reconciliation] | None = None
+) -> dict[str, tuple[float, float] | None]:
+    """The scenario's (low, high) by country: the baseline ranges through the same adjustments."""
+    _check_name(workbook, name)
+    rec = _reconciliation(workbook, corridor, recs)
+    adjustments = [a for a in _adjustments(workbook)[0] if a.scenario == name]
+    single = len(workbook.corridors()) <= 1
+    lows = apply_adjustments({c: r[0] for c, r in rec.ranges.items()}, adjustments, corridor, single)
+    highs = apply_adjustments({c: r[1] for c, r in rec.ranges.items()}, adjustments, corridor, single)
+    out: dict[str, tuple[float, float] | None] = {}
+    for country, low in lows.items():
+        high = highs.get(country)
+        # A cut of more than 100 % turns the bounds over: the range is still from the smaller to the larger.
+        out[country] = None if low is None or high is None else (min(low, high), max(low, high))
+    return out
 
 
 def scenario_totals(
@@ -239,14 +271,18 @@ def scenario_totals(
     wanted = scenario_names(workbook) if names is None else names
     raw: list[tuple[str, bool, dict[str, float | None]]] = [(BASELINE, True, dict(rec.countries))]
     raw += [(n, False, scenario_amounts_full(workbook, n, corridor, recs)) for n in wanted]
+    base_ranges: dict[str, tuple[float, float] | None] = dict(rec.ranges)
+    all_ranges = [base_ranges, *(scenario_ranges(workbook, n, corridor, recs) for n in wanted)]
     order: dict[str, None] = {}
     for _, _, amounts in raw:
         order.update(dict.fromkeys(amounts))
     base = rec.countries
     base_total = rec.sum_of_parts
     columns = []
-    for name, is_base, amounts in raw:
+    for (name, is_base, amounts), stated in zip(raw, all_ranges, strict=True):
         full = {c: amounts.get(c) if c in amounts else None for c in order}
+        ranges = {c: None if v is None else stated.get(c) or (v, v) for c, v in full.items()}
+        kept = [r for r in ranges.values() if r is not None]
         total = round(sum(v for v in full.values() if v is not None), _DIGITS)
         country_delta = {c: round((full[c] or 0.0) - base.get(c, 0.0), _DIGITS) for c in order}
         delta = round(total - base_total, _DIGITS)
@@ -267,6 +303,10 @@ def scenario_totals(
                 published_total=rec.published_total,
                 residual=residual,
                 residual_pct=_pct(residual, rec.published_total),
+                ranges=ranges,
+                total_low=round(sum(r[0] for r in kept), _DIGITS),
+                total_high=round(sum(r[1] for r in kept), _DIGITS),
+                published_interval=rec.published_interval,
             )
         )
     return columns
@@ -344,26 +384,32 @@ class Sensitivity:
     pct: float
     total: float
     bars: tuple[SensitivityBar, ...]
+    # Each country moved to its own stated low and high (issue 18) instead of by ``pct``.
+    own_ranges: bool = False
 
 
-def sensitivity(workbook: Workbook, corridor: str, pct: float, scenario: str | None = None) -> Sensitivity:
+def sensitivity(
+    workbook: Workbook, corridor: str, pct: float, scenario: str | None = None, own_ranges: bool = False
+) -> Sensitivity:
     """What the total becomes when each country alone moves by -pct and +pct percent.
 
-    Computed on the baseline, or on ``scenario``'s amounts when one is given.
+    Computed on the baseline, or on ``scenario``'s amounts when one is given. With
+    ``own_ranges`` each country moves to its own stated low and high instead
+    (a country stated as a point does not move: nothing says by how much it could).
     """
     if scenario is None:
         amounts = dict(_reconciliation(workbook, corridor).countries)
+        ranges: dict[str, tuple[float, float] | None] = dict(_reconciliation(workbook, corridor).ranges)
     else:
         amounts = scenario_amounts(workbook, scenario, corridor)
+        ranges = scenario_ranges(workbook, scenario, corridor) if own_ranges else {}
     total = round(sum(amounts.values()), _DIGITS)
-    bars = [
-        SensitivityBar(
-            country,
-            amount,
-            round(total - amount * pct / 100, _DIGITS),
-            round(total + amount * pct / 100, _DIGITS),
-        )
-        for country, amount in amounts.items()
-    ]
+    bars = []
+    for country, amount in amounts.items():
+        down, up = -amount * pct / 100, amount * pct / 100
+        if own_ranges:
+            low, high = ranges.get(country) or (amount, amount)
+            down, up = low - amount, high - amount
+        bars.append(SensitivityBar(country, amount, round(total + down, _DIGITS), round(total + up, _DIGITS)))
     bars.sort(key=lambda b: -abs(b.swing))
-    return Sensitivity(corridor, scenario or BASELINE, pct, total, tuple(bars))
+    return Sensitivity(corridor, scenario or BASELINE, pct, total, tuple(bars), own_ranges)

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 
+from corridor_app.model.bounds import parse_bounded
 from corridor_app.model.errors import ParseError
 from corridor_app.model.measures import parse_measure
 from corridor_app.model.numbers import Decimal, Quantity, check_finite, parse_quantity
@@ -93,7 +94,8 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
     """Read one cell for ``column``.
 
     Returns the value (``None`` for blank) and, for numbers written as text,
-    the ``Quantity`` read from it so the caller can use its unit words.
+    the ``Quantity`` read from it so the caller can use its unit words and,
+    for a figure that takes ranges, the bounds it states (``model.ranges.bound_cells``).
 
     Raises
     ------
@@ -120,11 +122,13 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
     if isinstance(raw, (int, float)):
         value = check_finite(float(raw))
     else:
-        quantity = (parse_measure if column.measure else parse_quantity)(str(raw), decimal)
+        quantity = parse_bounded(str(raw), decimal, parse_measure if column.measure else parse_quantity)
         if quantity is None:
             if column.required:
                 raise ParseError(f"{column.label} is required")
             return None, None
+        if quantity.states_range and not column.low:
+            raise ParseError(f"{column.label} takes one number, not a bound or range ('{str(raw).strip()}')", raw)
         value = quantity.value
     if column.kind == "year":
         if not value.is_integer() or not 1800 <= value <= 2200:

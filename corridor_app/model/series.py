@@ -21,6 +21,8 @@ class BarSeries:
     values: tuple[float, ...]
     rows: tuple[tuple[int, ...], ...]
     unit: str = ""
+    # Each bar's (low, high) (issue 18): equal to its value where no range is stated.
+    ranges: tuple[tuple[float, float], ...] = ()
 
     @property
     def heights(self) -> np.ndarray:
@@ -35,7 +37,20 @@ def contribution_bars(rec: Reconciliation, sort: bool = True) -> BarSeries:
     labels = tuple(k or "(no country)" for k, _ in items)
     values = tuple(v for _, v in items)
     rows = tuple(rec.rows.get(k, ()) for k, _ in items)
-    return BarSeries(labels, values, rows, rec.unit)
+    ranges = tuple(rec.ranges.get(k, (v, v)) for k, v in items)
+    return BarSeries(labels, values, rows, rec.unit, ranges)
+
+
+def whiskers(series: BarSeries) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The error bars of the bars that state a range: x, value, and the lengths below and above the value.
+
+    Bars stated as a point get none (a zero-length whisker would still draw its beam).
+    """
+    ranged = [i for i, (low, high) in enumerate(series.ranges) if high - low > 1e-12]
+    values = np.asarray([series.values[i] for i in ranged], dtype=float)
+    lows = np.asarray([series.ranges[i][0] for i in ranged], dtype=float)
+    highs = np.asarray([series.ranges[i][1] for i in ranged], dtype=float)
+    return np.asarray(ranged, dtype=float), values, values - lows, highs - values
 
 
 def shares(rec: Reconciliation) -> dict[str, float]:

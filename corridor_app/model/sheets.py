@@ -26,6 +26,13 @@ class ColumnSpec:
     aliases: tuple[str, ...] = ()
     # For a text column with a closed set of values: each tuple is (value, *synonyms).
     choices: tuple[tuple[str, ...], ...] = ()
+    # A figure that may be stated as a range (issue 18): the keys of its Low, High and Approximate
+    # columns, which a bound written in its cell ("over 38", "12–14", "около 38") fills.
+    low: str = ""
+    high: str = ""
+    approx: str = ""
+    # For those Low/High/Approximate columns: the key of the figure they bound.
+    bound_of: str = ""
 
     def names(self) -> tuple[str, ...]:
         return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
@@ -87,6 +94,48 @@ _SOURCE = ColumnSpec(
 )
 _NOTE = ColumnSpec("note", "Note", aliases=("notes", "comment", "comments", "примечание", "комментарий", "remarks"))
 
+# Ranges (issue 18): what an Approximate cell may say; the first word of each tuple is what is stored.
+APPROX_CHOICES: tuple[tuple[str, ...], ...] = (
+    ("approximate", "approx", "about", "around", "yes", "y", "true", "x", "~", "≈", "около", "примерно", "да"),
+    ("exact", "no", "n", "false", "нет", "точно"),
+)
+_LOW_ALIASES = ("min", "minimum", "low estimate", "lower bound", "от", "нижняя оценка", "нижняя граница", "минимум")
+_HIGH_ALIASES = (
+    "max",
+    "maximum",
+    "high estimate",
+    "upper bound",
+    "до",
+    "верхняя оценка",
+    "верхняя граница",
+    "максимум",
+)
+_APPROX_ALIASES = ("approx", "approximately", "приблизительно", "примерно", "приближенно")
+
+
+def _bounds(
+    of: str, prefix: str = "", label: str = "", low: tuple[str, ...] = (), high: tuple[str, ...] = ()
+) -> tuple[ColumnSpec, ...]:
+    """The Low, High and Approximate columns of figure ``of``; with a prefix for a table with several figures."""
+    if prefix:
+        low = (*(f"{label} {a}" for a in ("low", "min", "minimum", "lower bound")), *low)
+        high = (*(f"{label} {a}" for a in ("high", "max", "maximum", "upper bound")), *high)
+        approx: tuple[str, ...] = (f"{label} approx", f"{label} approximately")
+    else:
+        low, high, approx = _LOW_ALIASES, _HIGH_ALIASES, _APPROX_ALIASES
+    return (
+        ColumnSpec(f"{prefix}low", f"{label} low".strip().capitalize(), "number", aliases=low, bound_of=of),
+        ColumnSpec(f"{prefix}high", f"{label} high".strip().capitalize(), "number", aliases=high, bound_of=of),
+        ColumnSpec(
+            f"{prefix}approx",
+            f"{label} approximate".strip().capitalize(),
+            aliases=approx,
+            choices=APPROX_CHOICES,
+            bound_of=of,
+        ),
+    )
+
+
 CONTRIBUTIONS = TableSpec(
     "contributions",
     "Contributions",
@@ -121,7 +170,11 @@ CONTRIBUTIONS = TableSpec(
                 "сумма млрд долл",
                 "значение",
             ),
+            low="low",
+            high="high",
+            approx="approx",
         ),
+        *_bounds("amount"),
         _UNIT,
         _SOURCE,
         _NOTE,
@@ -141,7 +194,11 @@ TOTALS = TableSpec(
             "number",
             required=True,
             aliases=("total", "published", "итого", "всего", "опубликованный итог", "общая сумма", "итог"),
+            low="low",
+            high="high",
+            approx="approx",
         ),
+        *_bounds("published_total"),
         _UNIT,
         _SOURCE,
     ),
@@ -236,8 +293,28 @@ PROJECTS = TableSpec(
         ColumnSpec("country", "Country", aliases=_COUNTRY.aliases),
         ColumnSpec("route", "Route", aliases=("маршрут", "направление")),
         ColumnSpec("mode", "Mode", aliases=("вид", "вид транспорта", "type")),
-        ColumnSpec("length_km", "Length km", "number", aliases=("length", "протяженность", "длина", "km", "км")),
-        ColumnSpec("cost", "Cost", "number", aliases=("стоимость", "сумма", "investment", "amount")),
+        ColumnSpec(
+            "length_km",
+            "Length km",
+            "number",
+            aliases=("length", "протяженность", "длина", "km", "км"),
+            low="length_low",
+            high="length_high",
+            approx="length_approx",
+        ),
+        *_bounds("length_km", "length_", "length", ("длина от", "протяженность от"), ("длина до", "протяженность до")),
+        ColumnSpec(
+            "cost",
+            "Cost",
+            "number",
+            aliases=("стоимость", "сумма", "investment", "amount"),
+            low="cost_low",
+            high="cost_high",
+            approx="cost_approx",
+        ),
+        *_bounds(
+            "cost", "cost_", "cost", ("low", *_LOW_ALIASES, "стоимость от"), ("high", *_HIGH_ALIASES, "стоимость до")
+        ),
         ColumnSpec("currency", "Currency", aliases=("валюта", "cur")),
         ColumnSpec("cost_unit", "Cost unit", aliases=("scale", "масштаб", "cost scale", "единица стоимости")),
         ColumnSpec(

@@ -28,6 +28,7 @@ from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, Step
 from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.export_actions import ExportContext, ReportExport, add_export_actions
 from corridor_app.ui.file_safety import Choice, FileSafety
+from corridor_app.ui.goal_seek_dialog import GoalSeekDialog
 from corridor_app.ui.history_actions import HistoryActions
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.workspace import Workspace
@@ -125,6 +126,14 @@ class MainWindow(QMainWindow):
         self.delete_rows_action = self._add(edit_menu, "&Delete rows", lambda: panel().delete_rows(), "Ctrl+-")
         edit_menu.addSeparator()
         self._add(edit_menu, "&Find…", lambda: panel().focus_filter(), keys.Find)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.goal_seek_action = self._add(tools_menu, "&Goal Seek…", self.open_goal_seek, "Ctrl+G")
+
+    def open_goal_seek(self) -> GoalSeekDialog:
+        """Tools > Goal Seek…: what one country (or all) would need for the parts to reach a total."""
+        dialog = GoalSeekDialog(self.workbook, self.session.view.corridor, self.submit_edit, self)
+        dialog.open()
+        return dialog
 
     def current_panel(self):  # type: ignore[no-untyped-def]
         assert self.workspace is not None

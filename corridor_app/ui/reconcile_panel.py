@@ -6,7 +6,9 @@ parts of a published total that do not add up.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+import math
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.workbook import Workbook
@@ -15,6 +17,34 @@ from corridor_app.ui.follows import FollowsWorkbook
 
 def _fmt(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:,.2f} {unit}".strip()
+
+
+def _interval(low: float, high: float, unit: str = "") -> str:
+    """ "37.52–40.52", "≥ 38.00", "≤ 40.00" or one number, with the unit if given."""
+    if low == high:
+        text = f"{low:,.2f}"
+    elif high == math.inf:
+        text = f"≥ {low:,.2f}"
+    elif low == -math.inf:
+        text = f"≤ {high:,.2f}"
+    else:
+        text = f"{low:,.2f}–{high:,.2f}"
+    return f"{text} {unit}".strip()
+
+
+def range_text(rec: Reconciliation) -> str:
+    """The strip's range part: "Ranges: parts 37.52–40.52, published ≥ 38.00 USD bn: consistent within the ranges"."""
+    parts = _interval(*rec.parts_interval)
+    approx = f" ({len(rec.approximate)} approximate)" if rec.approximate else ""
+    published = rec.published_interval
+    if published is None:
+        return f"Ranges: parts <b>{parts} {rec.unit}</b>{approx}".replace(" </b>", "</b>")
+    colour = "#2e7d32" if rec.consistent_within_ranges else "#c0392b"
+    shown = _interval(*published, rec.unit) + (" (approximate)" if rec.published_approximate else "")
+    return (
+        f"Ranges: parts <b>{parts}</b>{approx}, published <b>{shown}</b>: "
+        f"<span style='color:{colour}'><b>{rec.range_verdict}</b></span>"
+    )
 
 
 class ReconciliationPanel(FollowsWorkbook, QWidget):
@@ -27,16 +57,27 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
         self._workbook = workbook
         self._corridor = corridor
         self.setObjectName("reconciliation")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        # Two lines: the point figures, and under them the ranges (issue 18), so a laptop screen holds both.
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(10, 6, 10, 6)
+        lines.setSpacing(2)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        lines.addLayout(layout)
         self.sum_label = QLabel()
         self.published_label = QLabel()
         self.residual_label = QLabel()
         self.verdict_label = QLabel()
-        for label in (self.sum_label, self.published_label, self.residual_label, self.verdict_label):
+        # The parts' range, the published range and whether they overlap (issue 18); hidden without ranges.
+        self.range_label = QLabel()
+        labels = (self.sum_label, self.published_label, self.residual_label, self.verdict_label, self.range_label)
+        for label in labels:
             label.setTextFormat(label.textFormat().RichText)
+        for label in labels[:-1]:
             layout.addWidget(label)
         layout.addStretch(1)
+        lines.addWidget(self.range_label)
+        self.range_label.setVisible(False)
         self.reconciliation: Reconciliation | None = None
         self._follow(workbook)
         self.refresh()
@@ -49,6 +90,7 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
             for label in (self.sum_label, self.published_label, self.residual_label):
                 label.setText("")
             self.verdict_label.setText("No contributions")
+            self.range_label.setVisible(False)
             return
         unit = rec.unit
         self.sum_label.setText(f"Sum of parts <b>{_fmt(rec.sum_of_parts, unit)}</b>")
@@ -61,10 +103,19 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
         colour = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
         note = f"; {len(rec.excluded)} not counted" if rec.excluded else ""
         self.verdict_label.setText(f"<span style='color:{colour}'><b>{rec.verdict}</b>{note}</span>")
-        self.setToolTip(
+        self.range_label.setVisible(rec.has_ranges)
+        self.range_label.setText(range_text(rec) if rec.has_ranges else "")
+        tip = (
             "The published total and the sum of the country amounts differ."
             if rec.flagged
             else "The published total matches the sum of the parts."
             if rec.published_total is not None
             else "No published total for this corridor (add one in the Totals tab)."
         )
+        if rec.has_ranges:
+            # The tolerance verdict compares points; the range verdict asks if the stated uncertainty covers the gap.
+            tip += (
+                "\nRanges: the parts' Low/High (a missing bound counts as the figure) against the published "
+                "Low/High (a side left blank beside a stated bound is open)."
+            )
+        self.setToolTip(tip)

@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from corridor_app.model.edits import Edit, SetCell
+from corridor_app.model.edits import Edit, SetCell, SetCells
 from corridor_app.model.errors import ParseError
+from corridor_app.model.ranges import edit_cells
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
 
@@ -154,14 +155,25 @@ class WorkbookTableModel(QAbstractTableModel):
         key = table.keys[index.column()]
         spec = table.column_spec(key)
         try:
-            parsed, _ = parse_cell(spec, value if not isinstance(value, str) else value.strip())
+            parsed, quantity = parse_cell(spec, value if not isinstance(value, str) else value.strip())
         except ParseError as exc:
             self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
             return False
-        if parsed == table.value(index.row(), key):
+        # A bound typed into a figure ("over 38", "12–14") also writes its Low/High (issue 18), as one edit.
+        cells, refused = edit_cells(table.spec, table.record(index.row()), key, parsed, quantity)
+        if refused is not None:
+            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {refused}; the old value is kept")
+            return False
+        if all(v == table.value(index.row(), k) for k, v in cells.items()):
             return True
+        row = index.row()
+        edit: Edit = (
+            SetCell(self._key, row, key, parsed)
+            if len(cells) == 1
+            else SetCells(self._key, tuple((row, k, v) for k, v in cells.items()))
+        )
         try:
-            self._submit(SetCell(self._key, index.row(), key, parsed))
+            self._submit(edit)
         except ParseError as exc:
             self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
             return False

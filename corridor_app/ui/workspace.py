@@ -30,6 +30,7 @@ TABLE_TABS = (
     ("contributions", "Contributions"),
     ("totals", "Totals"),
     ("targets", "Targets"),
+    ("progress", "Progress"),
     ("projects", "Projects"),
     ("fx", "FX"),
 )
@@ -134,6 +135,11 @@ class Workspace(QWidget):
         self._follow("corridor", self._on_corridor_changed)
         self._follow("display", self._on_display_changed)
         self._follow("scenario", self.chart_tabs.scenario_charts.set_scenario)
+        pacing = self.chart_tabs.pacing_panel.start
+        pacing.setValue(view.pacing_start_year)
+        self.chart_tabs.progress_chart.set_start_year(view.pacing_start_year)
+        pacing.valueChanged.connect(lambda year: setattr(view, "pacing_start_year", year))
+        self._follow("pacing_start_year", self._on_pacing_start_year_changed)
         if view.scenario:
             self.scenario_panel.select(view.scenario)
 
@@ -149,6 +155,10 @@ class Workspace(QWidget):
     def _on_display_changed(self, display: object) -> None:
         self.currency_box.set_display(display)  # type: ignore[arg-type]
         self.chart_tabs.set_display(display)  # type: ignore[arg-type]
+
+    def _on_pacing_start_year_changed(self, year: int) -> None:
+        self.chart_tabs.pacing_panel.start.setValue(year)
+        self.chart_tabs.progress_chart.set_start_year(year)
 
     def _on_bar_clicked(self, rows: tuple[int, ...]) -> None:
         self.tabs.setCurrentWidget(self.panels["contributions"])

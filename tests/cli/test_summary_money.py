@@ -42,7 +42,8 @@ def test_bundled_dataset_converts_with_its_fx_sheet(capsys: pytest.CaptureFixtur
     assert all(r["as_of"] and r["source"] for r in out["fx"] if r["currency"] != "USD")
     totals = {p["corridor"]: p["total"] for p in out["projects"]}
     rates = {r["currency"]: r["units_per_usd"] for r in out["fx"]}
-    kz_network = (542900 + 162000 + 321000) / rates["KZT"] / 1000  # Bakhty-Ayagoz costed (CORRECTIONS.md)
+    # Dostyk-Moyynty, Darbaza-Maktaaral and Bakhty-Ayagoz (KZT 321 bn, found by the source check: CORRECTIONS.md).
+    kz_network = (542900 + 162000 + 321000) / rates["KZT"] / 1000
     assert totals["Kazakhstan national network"] == pytest.approx(kz_network)
     assert out["corridors"][0]["sum_of_parts"] == pytest.approx(39.09)
 

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from corridor_app.model.edits import SetCell, apply
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names, scenario_totals
 from corridor_app.model.workbook import Workbook
+from corridor_app.session.history import History
 from corridor_app.ui.goal_seek_dialog import EVERY_COUNTRY, GoalSeekDialog
-from corridor_app.ui.undo import push_edit
 
 CORRIDOR = "North-South ITC"
 
 
 @pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
+def stack(workbook: Workbook) -> History:
+    return History(workbook)
 
 
 @pytest.fixture
-def dialog(qtbot, workbook: Workbook, stack: QUndoStack):  # type: ignore[no-untyped-def]
-    dlg = GoalSeekDialog(workbook, CORRIDOR, lambda edit: push_edit(stack, workbook, edit))
+def dialog(qtbot, workbook: Workbook, stack: History):  # type: ignore[no-untyped-def]
+    dlg = GoalSeekDialog(workbook, CORRIDOR, stack.push)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -39,7 +38,7 @@ def test_kazakhstan_reconciles_at_5_43_in_one_undo_step(dialog: GoalSeekDialog, 
     assert "Kazakhstan needs 5.43 USD bn instead of 6.32 (-0.89, -14.08 %)" in dialog.result.text()
     assert "38.20" in dialog.reconcile.text()
     dialog.apply_button.click()
-    assert stack.count() == 1
+    assert len(stack) == 1
     assert _sum(workbook) == 38.2
     # The dialog follows the workbook: the answer is now "no change".
     assert dialog.answer is not None and dialog.answer.change == 0
@@ -73,9 +72,22 @@ def test_every_country_saved_as_a_scenario(dialog: GoalSeekDialog, workbook: Wor
     name = dialog.scenario_name.text()
     assert name == "Goal seek: every country to 40.00"
     dialog.save_button.click()
-    assert stack.count() == 1 and name in scenario_names(workbook)
+    assert len(stack) == 1 and name in scenario_names(workbook)
     assert scenario_totals(workbook, CORRIDOR, [name])[1].total == pytest.approx(40)
     assert _sum(workbook) == 39.09  # the figures themselves are unchanged
     assert dialog.scenario_name.text() == "Goal seek: every country to 40.00 (2)"
     stack.undo()
     assert name not in scenario_names(workbook)
+
+
+def test_tools_goal_seek_in_the_window_is_one_undo_step(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 through the real menu action: Kazakhstan 5.43 applied, the strip reconciles, one undo restores."""
+    window.goal_seek_action.trigger()
+    dialog = window.findChild(GoalSeekDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.country_box.setCurrentIndex(dialog.country_box.findData("Kazakhstan"))
+    dialog.apply_button.click()
+    assert window.session.history.step_names()[-1:] and len(window.session.history) == 1
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(38.2)
+    window.undo_action.trigger()
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(39.09)

@@ -100,19 +100,17 @@ def test_a_figure_typed_in_the_progress_table_reaches_the_chart_and_undo_takes_i
     chart: ProgressChart, workbook: Workbook
 ) -> None:
     """View -> model -> view: the Progress sheet is edited like any table, one undo step per edit."""
-    from PySide6.QtGui import QUndoStack
-
+    from corridor_app.session.history import History
     from corridor_app.ui.table_model import WorkbookTableModel
-    from corridor_app.ui.undo import push_edit
 
-    stack = QUndoStack()
-    model = WorkbookTableModel(workbook, "progress", lambda edit: push_edit(stack, workbook, edit))
+    stack = History(workbook)
+    model = WorkbookTableModel(workbook, "progress", stack.push)
     keys = workbook.table("progress").keys
     row = next(r for r in range(model.rowCount()) if workbook.table("progress").value(r, "year") == 2024)
     assert workbook.table("progress").value(row, "target") == "Gasification of the country"
     assert model.setData(model.index(row, keys.index("value")), "58,5")
     assert list(chart.observed.getData()[1])[2] == 58.5
     assert not model.setData(model.index(row, keys.index("year")), "next year")  # refused, nothing pushed
-    assert stack.count() == 1
+    assert len(stack) == 1
     stack.undo()
     assert list(chart.observed.getData()[1])[2] == 62.4

@@ -7,8 +7,9 @@ unit written thousands of times. Those are read here a column at a time (each
 distinct text is parsed once and shared, which also keeps memory down).
 
 Every row with anything that needs judgement (a number written as text with its
-unit words, a blank required cell, a total row, a bool or a date in a number
-column, a non-finite number) is handed back to the per-cell path in
+unit words or a bound such as "over 38", a blank required cell, a total row, a
+bool or a date in a number column, a non-finite number, a Low above its figure)
+is handed back to the per-cell path in
 ``interpret``, so its error messages and unit handling stay exactly as they were.
 """
 
@@ -19,7 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from corridor_app.io.loading.figures import MAIN_FIGURE
 from corridor_app.model.errors import ParseError
+from corridor_app.model.ranges import violations
 from corridor_app.model.schema import Value, is_total_label, parse_cell, parse_choice
 from corridor_app.model.sheets import ColumnSpec, TableSpec
 
@@ -193,6 +196,8 @@ def read_fast(
             # A country that is not text, or a total label, goes through the total-row rules.
             not_text = ~_of_type(raw, {str})
             hard |= not_text | np.fromiter(map(labels.__getitem__, raw.tolist()), dtype=bool, count=n)
+    # A Low above its figure (or a High below it) is reported at its cell by the per-cell path.
+    hard |= violations(spec, columns, n)
     for pos, name in extras.items():
         columns[name] = _extra_column(grid[:, pos])
     forced = np.zeros(n, dtype=bool)
@@ -203,7 +208,7 @@ def read_fast(
     if "corridor" in spec.keys and default_corridor:
         corridor = out.setdefault("corridor", np.full(len(index), None, dtype=object))
         corridor[_is_none(corridor)] = default_corridor
-    main = {"contributions": "amount", "totals": "published_total", "targets": "value"}.get(spec.key)
+    main = MAIN_FIGURE.get(spec.key)
     if main is not None and "unit" in spec.keys:
         unit = out.setdefault("unit", np.full(len(index), None, dtype=object))
         unit[_is_none(unit)] = header_unit(main) or None

@@ -18,20 +18,21 @@ import numpy as np
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.columnar import FastRows, read_fast
+from corridor_app.io.loading.figures import settle_figures
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.model.errors import ParseError, Problem, column_letter
 from corridor_app.model.numbers import Quantity
+from corridor_app.model.ranges import merge_bounds
 from corridor_app.model.schema import Value, format_unit, is_total_label, match_columns, parse_cell, unit_from_header
-from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TableSpec, normalise_name, table_for_sheet
+from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TOTALS, TableSpec, normalise_name, table_for_sheet
 from corridor_app.model.table import Origin, Table
-from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
 from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
 from corridor_app.model.workbook import ExtraSheet, LogEntry, Workbook
 
 HEADER_SCAN_ROWS = 30
-# A total row read from Contributions: corridor, amount, unit, source, where, and the amount's header.
-PendingTotal = tuple[str, Value, Value, Value, Origin, str]
+# A total row read from Contributions: corridor, amount, unit, source, where, the amount's header, its range.
+PendingTotal = tuple[str, Value, Value, Value, Origin, str, dict[str, Value]]
 _GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
 
 
@@ -221,7 +222,8 @@ def _read_table(
                 found.warnings.append(_problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
         if "corridor" in spec.keys and not record.get("corridor") and default_corridor:
             record["corridor"] = default_corridor
-        _settle_unit(found, sheet, sheet_row, header, mapping, spec, record, quantities, header_unit)
+        for key, message in settle_figures(spec, record, quantities, lambda k: header_unit.get(k, "")):
+            found.errors.append(_problem(sheet, sheet_row, _position(spec, mapping, key), header, message))
         records.append(record)
         at.append(offset)
     _append_in_order(table, sheet, header_index, fast, records, at)
@@ -303,6 +305,7 @@ def _read_total_row(
 ) -> None:
     values: dict[str, Value] = {}
     unit: Value = None
+    stated: dict[str, Quantity] = {}
     for pos, key in mapping.items():
         if key == "country":
             continue
@@ -317,6 +320,8 @@ def _read_total_row(
             found.errors.append(_problem(sheet, origin.row, pos, header, exc.message))
             return
         values[key] = value
+        if key == "amount" and quantity is not None:
+            stated["published_total"] = quantity
         if key == "amount" and quantity is not None and (quantity.currency or quantity.scale):
             unit = format_unit(quantity.currency, quantity.scale)
     amount_pos = next(p for p, k in mapping.items() if k == "amount")
@@ -326,13 +331,19 @@ def _read_total_row(
     corridor = str(values.get("corridor") or default_corridor)
     unit = values.get("unit") or unit or unit_from_header(header[amount_pos]) or None
     # The header goes along so findings about this total name the column the figure stands in.
-    pending.append((corridor, values["amount"], unit, values.get("source"), origin, str(header[amount_pos]).strip()))
+    # The total's range: the row's Low/High cells and a bound written in its amount ("более 38"), checked together.
+    ranged = {"published_total": values["amount"], **{k: values.get(k) for k in ("low", "high", "approx")}}
+    for _key, message in merge_bounds(TOTALS, ranged, stated, {}):
+        found.errors.append(_problem(sheet, origin.row, amount_pos, header, message))
+    del ranged["published_total"]
+    amount_header = str(header[amount_pos]).strip()
+    pending.append((corridor, values["amount"], unit, values.get("source"), origin, amount_header, ranged))
 
 
 def _merge_total_rows(book: Workbook, found: _Located, pending: list[PendingTotal]) -> None:
     """A total row becomes the corridor's published total unless Totals already has one."""
     totals = book.table("totals")
-    for corridor, amount, unit, source, origin, header in pending:
+    for corridor, amount, unit, source, origin, header, ranged in pending:
         existing = [r for r in range(len(totals)) if (totals.value(r, "corridor") or "") == corridor]
         if existing:
             published = totals.value(existing[0], "published_total")
@@ -349,50 +360,17 @@ def _merge_total_rows(book: Workbook, found: _Located, pending: list[PendingTota
             continue
         totals.headers.setdefault("published_total", header)
         totals.append_many(
-            [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source}], [origin]
+            [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source, **ranged}], [origin]
         )
 
 
-def _settle_unit(
-    found: _Located,
-    sheet: RawSheet,
-    sheet_row: int,
-    header: list[object],
-    mapping: dict[int, str],
-    spec: TableSpec,
-    record: dict[str, Value],
-    quantities: dict[str, Quantity],
-    header_unit: dict[str, str],
-) -> None:
-    """Fill the unit column from the number's words or the header; convert scale if they differ."""
-    if "unit" not in spec.keys:
-        return
-    main = {"contributions": "amount", "totals": "published_total", "targets": "value"}.get(spec.key)
-    if main is None:
-        return
-    q = quantities.get(main)
-    written = (q.unit or format_unit(q.currency, q.scale, q.percent)) if q is not None else ""
-    unit = record.get("unit") or header_unit.get(main) or None
-    if written and unit and record.get(main) is not None:
-        factor = conversion_factor(parse_unit(written), parse_unit(unit))
-        if factor is None:
-            pos = next(p for p, k in mapping.items() if k == main)
-            found.errors.append(
-                _problem(sheet, sheet_row, pos, header, f"the amount is written in {written} but the unit is {unit}")
-            )
-            return
-        record[main] = float(record[main]) * factor  # type: ignore[arg-type]
-    record["unit"] = unit or written or None
-    for key, other in quantities.items():  # a baseline in km beside a target in Mt/yr is refused
-        other_unit = other.unit or format_unit(other.currency, other.scale, other.percent)
-        if key != main and spec.column(key).measure and other_unit and record["unit"]:
-            factor = conversion_factor(parse_unit(other_unit), parse_unit(record["unit"]))
-            if factor is None:
-                pos = next(p for p, k in mapping.items() if k == key)
-                message = f"the {key} is written in {other_unit} but the unit is {record['unit']}"
-                found.errors.append(_problem(sheet, sheet_row, pos, header, message))
-            elif record.get(key) is not None:
-                record[key] = float(record[key]) * factor  # type: ignore[arg-type]
+def _position(spec: TableSpec, mapping: dict[int, str], key: str) -> int:
+    """The column a finding about ``key`` is placed at: its own, else the figure it bounds (a text "over 38")."""
+    for wanted in (key, spec.column(key).bound_of):
+        for pos, mapped in mapping.items():
+            if mapped == wanted:
+                return pos
+    return min(mapping, default=0)
 
 
 def _problem(

@@ -18,12 +18,13 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.comparison import CorridorComparisonChart
 from corridor_app.ui.charts.contributions import ContributionsChart, SharesChart
 from corridor_app.ui.charts.pacing import PacingPanel
+from corridor_app.ui.charts.progress import ProgressChart
 from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 from corridor_app.ui.charts.scenarios import ScenarioCharts
 
 
 class ChartArea(QTabWidget):
-    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared."""
+    """Tabs: by country, shares, scenarios, targets pacing, targets over time, projects, corridors compared."""
 
     def __init__(self, workbook: Workbook, corridor: str, display: Display, *, staged: bool = False) -> None:
         super().__init__()
@@ -48,6 +49,9 @@ class ChartArea(QTabWidget):
         self.pacing_panel = PacingPanel(workbook)
         self.addTab(self.pacing_panel, "Targets pacing")
         yield
+        self.progress_chart = ProgressChart(workbook)
+        self.addTab(self.progress_chart, "Targets over time")
+        yield
         self.projects_chart = ProjectsBreakdownChart(workbook, display, corridor)
         self.addTab(self.projects_chart, "Projects")
         yield
@@ -68,6 +72,7 @@ class ChartArea(QTabWidget):
             self.shares_chart,
             self.scenario_charts,
             self.pacing_panel,
+            self.progress_chart,
             self.projects_chart,
             self.comparison_chart,
         ):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
-from corridor_app.model.series import BarSeries, contribution_bars, shares
+from corridor_app.model.series import BarSeries, contribution_bars, shares, whiskers
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
@@ -24,6 +24,7 @@ from corridor_app.ui.follows import FollowsWorkbook
 BAR_COLOUR = "#3b6ea8"
 HIGHLIGHT_COLOUR = "#f39c12"
 RESIDUAL_COLOUR = "#c0392b"
+WHISKER_COLOUR = "#1b2a3a"
 _WATCHED = {"contributions", "totals"}
 _UNSET = object()
 
@@ -77,6 +78,9 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         )
         self.addItem(self.bars)
         self.addItem(self.residual_bar)
+        # Each country's stated range (issue 18): one item, updated with setData in refresh.
+        self.whiskers = pg.ErrorBarItem(x=np.empty(0), y=np.empty(0), beam=0.22, pen=pg.mkPen(WHISKER_COLOUR, width=2))
+        self.addItem(self.whiskers)
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888"))
         self.addItem(self.zero)
         self._labels: list[pg.TextItem] = []
@@ -129,9 +133,11 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: contributions by country</span>"),
         )
         self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
+        wx, wy, below, above = whiskers(self.series)
+        self.whiskers.setData(x=wx, y=wy, top=above, bottom=below)
         count = len(labels)
         self._set_once("xrange", count, lambda: self.getPlotItem().setXRange(-0.6, max(count - 0.4, 0.6), padding=0))
-        heights = [*self.series.values, self.residual or 0.0, 0.0]
+        heights = [*self.series.values, *(b for r in self.series.ranges for b in r), self.residual or 0.0, 0.0]
         top, bottom = max(heights), min(heights)
         span = (top - bottom) or 1.0
         low, high = bottom - 0.04 * span, top + 0.12 * span
@@ -193,6 +199,11 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             )
         label, value = self.series.labels[i], self.series.values[i]
         lines = [label, f"{value:,.2f}{unit}"]
+        low, high = self.series.ranges[i] if i < len(self.series.ranges) else (value, value)
+        if high - low > 1e-12:
+            lines.append(f"range {low:,.2f} to {high:,.2f}{unit}")
+        if label in rec.approximate:
+            lines.append("approximate figure")
         share = shares(rec).get(label)
         if share is not None:
             lines.append(f"{share:.1f} % of the sum of parts")
@@ -202,6 +213,9 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         sources = {str(contrib.value(r, "source")) for r in self.series.rows[i] if contrib.value(r, "source")}
         lines.append("Source: " + "; ".join(sorted(sources)) if sources else "No source given")
         return "\n".join(lines)
+
+    def _is_approximate(self, label: str) -> bool:
+        return self.reconciliation is not None and label in self.reconciliation.approximate
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         i = self.bar_at(scene_pos)
@@ -225,11 +239,16 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
                 v = float(values[i])  # type: ignore[arg-type]
                 sign = "+" if i == len(self.series.values) else ""
                 text = short_number(v, sign) if compact else f"{v:{sign},.2f}"
-                if getattr(label, "_shown", None) != (text, i, v):
-                    label._shown = (text, i, v)  # type: ignore[attr-defined]
+                if i < len(self.series.labels) and self._is_approximate(self.series.labels[i]):
+                    text = "≈" + text
+                ranges = self.series.ranges
+                # Above the whisker where the bar states a range, so the value is not struck through.
+                top = (max(ranges[i][1], v) if v >= 0 else min(ranges[i][0], v)) if i < len(ranges) else v
+                if getattr(label, "_shown", None) != (text, i, top):
+                    label._shown = (text, i, top)  # type: ignore[attr-defined]
                     label.setText(text)
                     label.setAnchor((0.5, 1.0) if v >= 0 else (0.5, 0.0))
-                    label.setPos(i, v)
+                    label.setPos(i, top)
                 label.setVisible(True)
             else:
                 label.setVisible(False)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.scenarios import (
     ScenarioColumn,
@@ -89,10 +89,15 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.pct.setSuffix(" %")
         self.pct.setValue(DEFAULT_SENSITIVITY_PCT)
         self.pct.valueChanged.connect(self._on_pct_changed)
+        # Issue 18: move each country to its own stated low and high instead of a uniform ±N %.
+        self.own_ranges = QCheckBox("or own low/high")
+        self.own_ranges.setToolTip("Each country moves to the Low and High stated for it; a point figure stays put")
+        self.own_ranges.toggled.connect(self._on_own_ranges_changed)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Tornado: each country moves by ±"))
         controls.addWidget(self.pct)
+        controls.addWidget(self.own_ranges)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +118,10 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.refresh()
 
     def _on_pct_changed(self, _value: float) -> None:
+        self._refresh_tornado()
+
+    def _on_own_ranges_changed(self, checked: bool) -> None:
+        self.pct.setEnabled(not checked)
         self._refresh_tornado()
 
     def refresh(self) -> None:
@@ -185,8 +194,9 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
     def _refresh_tornado(self) -> None:
         pct = float(self.pct.value())
         current = self._current()
+        own = self.own_ranges.isChecked()
         try:
-            self.tornado = sensitivity(self._workbook, self._corridor, pct, current.name if current else None)
+            self.tornado = sensitivity(self._workbook, self._corridor, pct, current.name if current else None, own)
         except ScenarioError:
             self.tornado = None
         plot = self.tornado_plot.getPlotItem()
@@ -201,10 +211,11 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.high_bars.setOpts(x0=[total] * len(bars), x1=[b.high_total for b in bars], y=y)
         self.centre.setValue(total)
         plot.getAxis("left").setTicks([[(i, _short(b.country)) for i, b in enumerate(bars)]])
-        swing = max(abs(b.high_total - total) for b in bars) or 1.0
+        swing = max(max(abs(b.high_total - total), abs(total - b.low_total)) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        title = f"{self.tornado.scenario}: total {total:,.2f} when one country moves ±{pct:g} %"
+        move = "to its own low/high" if own else f"±{pct:g} %"
+        title = f"{self.tornado.scenario}: total {total:,.2f} when one country moves {move}"
         plot.setTitle(f"<span style='color:#222'>{title}</span>")
 
 
