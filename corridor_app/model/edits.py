@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corridor_app.model.errors import ParseError
-from corridor_app.model.schema import Value, is_blank
+from corridor_app.model.schema import Value, check_value, is_blank
 from corridor_app.model.table import Origin
 from corridor_app.model.workbook import Change, Workbook
 
@@ -57,24 +56,30 @@ Edit = SetCell | SetCells | InsertRows | DeleteRows
 
 
 def _check_value(workbook: Workbook, table: str, column: str, value: Value) -> Value:
+    """The schema's check of a value for its column."""
     target = workbook.table(table)
-    spec = target.column_spec(column)
-    if is_blank(value):
-        return None
-    if spec.kind == "text":
-        # A column the format does not know keeps the numbers it was loaded with,
-        # so deleting a row and undoing it gives back 5, not "5".
-        if column in target.extra_columns and isinstance(value, int | float) and not isinstance(value, bool):
-            return value
-        return str(value)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ParseError(f"{spec.label} must be a number, not {value!r}", value)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ParseError(f"{spec.label} must be a finite number", value)
-    if spec.kind == "year" and (float(value) != int(value) or not 1800 <= value <= 2200):
-        # The table shows a year as an integer: 2029.5 would be shown, and undone, as 2029.
-        raise ParseError(f"{spec.label} must be a year such as 2029, not {value!r}", value)
-    return value
+    return check_value(target.column_spec(column), value, keep_numbers=column in target.extra_columns)
+
+
+def check_user_edit(workbook: Workbook, edit: Edit) -> None:
+    """What a user or a script may not do that undo may: clear a filled required cell.
+
+    Undo, redo and crash recovery apply inverses, which may well blank a cell that a
+    new row started without; only the edits people make are checked here.
+
+    Raises
+    ------
+    ParseError
+        A filled required cell would be cleared.
+    """
+    if isinstance(edit, SetCell):
+        edit = SetCells(edit.table, ((edit.row, edit.column, edit.value),))
+    if not isinstance(edit, SetCells):
+        return
+    table = workbook.table(edit.table)
+    for row, column, value in edit.cells:
+        if 0 <= row < len(table) and not is_blank(table.value(row, column)):
+            check_value(table.column_spec(column), value, clearing=True)
 
 
 def apply(workbook: Workbook, edit: Edit) -> Edit:

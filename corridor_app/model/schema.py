@@ -149,3 +149,33 @@ def parse_choice(column: ColumnSpec, raw: object) -> str:
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def check_value(column: ColumnSpec, value: Value, *, keep_numbers: bool = False, clearing: bool = False) -> Value:
+    """Check an already parsed value for ``column``: the one place typing, pasting, scripts and undo meet.
+
+    ``keep_numbers``: a column the format does not know keeps the numbers it was loaded with, so deleting
+    a row and undoing it gives back 5, not "5". ``clearing``: a filled cell is being set to blank, which a
+    required column refuses.
+
+    Raises
+    ------
+    ParseError
+        The value is not of the column's type, or a required cell would be cleared.
+    """
+    if is_blank(value):
+        if clearing and column.required:
+            raise ParseError(f"{column.label} is required and cannot be cleared; delete the row instead", value)
+        return None
+    if column.kind == "text":
+        if keep_numbers and isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ParseError(f"{column.label} must be a number, not {value!r}", value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ParseError(f"{column.label} must be a finite number", value)
+    if column.kind == "year" and (float(value) != int(value) or not 1800 <= value <= 2200):
+        # The table shows a year as an integer: 2029.5 would be shown, and undone, as 2029.
+        raise ParseError(f"{column.label} must be a year such as 2029, not {value!r}", value)
+    return value

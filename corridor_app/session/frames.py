@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
-from corridor_app.model.schema import Value, parse_cell
+from corridor_app.model.schema import Value, check_value, parse_cell
 from corridor_app.model.workbook import Workbook
 
 if TYPE_CHECKING:
@@ -52,9 +52,7 @@ def _cell(workbook: Workbook, key: str, column: str, raw: object, row: int) -> V
             return value
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise ParseError(f"{spec.label} cannot hold {raw!r}", str(raw))
-        if spec.kind == "text":
-            return raw if column in table.extra_columns else str(raw)
-        return raw
+        return check_value(spec, raw, keep_numbers=column in table.extra_columns)
     except ParseError as exc:
         raise ParseError(f"{table.spec.label}, row {row + 1}, {spec.label}: {exc.message}", exc.text) from None
 

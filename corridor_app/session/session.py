@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from corridor_app.io.errors import SaveError
-from corridor_app.model.edits import Edit
+from corridor_app.model.edits import Edit, check_user_edit
 from corridor_app.model.reconcile import Reconciliation, corridor_unit, reconcile_totals
 from corridor_app.model.scenarios import ScenarioColumn, scenario_totals
 from corridor_app.model.schema import Value
@@ -97,12 +97,14 @@ class Session:
     # --- edits -------------------------------------------------------------------------
     def submit(self, edit: Edit, name: str | None = None) -> Edit:
         """Apply ``edit`` as one undo step; raises ``ParseError``/``IndexError``/``ValueError`` with nothing changed."""
+        check_user_edit(self.workbook, edit)
         return self.history.push(edit, name)
 
     def submit_all(self, edits: Sequence[Edit], name: str) -> None:
         """Apply ``edits`` as one undo step named ``name``, all or none."""
         with self.history.group(name):
             for edit in edits:
+                check_user_edit(self.workbook, edit)
                 self.history.push(edit)
 
     def undo(self) -> bool:

@@ -230,11 +230,6 @@ class TablePanel(QWidget):
             return
         keys = self.model.workbook.table(self.table_key).keys
         cells = tuple((i.row(), keys[i.column()], None) for i in indexes)
-        for _, key, _ in cells:
-            spec = self.model.workbook.table(self.table_key).column_spec(key)
-            if spec.required:
-                self.sig_message.emit(f"{spec.label} is required and cannot be cleared; delete the row instead")
-                return
         try:
             self._submit(SetCells(self.table_key, cells))
         except ParseError as exc:

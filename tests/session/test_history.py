@@ -90,3 +90,15 @@ def test_every_edit_and_undo_is_in_the_change_log(session: Session) -> None:
     session.undo()
     actions = [e.action for e in session.workbook.change_log[before:]]
     assert actions == ["edit", "undo"]
+
+
+def test_clearing_a_required_cell_is_refused_but_undo_may_blank_one(session: Session) -> None:
+    """Issue 13: validation in the schema; a user clearing Country is refused, undoing a typed Country is not."""
+    from corridor_app.model.edits import InsertRows
+
+    with pytest.raises(ParseError, match="Country is required"):
+        session.submit(SetCell("contributions", 0, "country", None))
+    session.submit(InsertRows("contributions", (0,), ((("amount", 1.0),),)))
+    session.submit(SetCell("contributions", 0, "country", "Azerbaijan"))
+    assert session.undo()  # the inverse blanks Country again: allowed
+    assert session.workbook.table("contributions").value(0, "country") is None

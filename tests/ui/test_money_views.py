@@ -133,7 +133,15 @@ def test_main_window_has_fx_tab_and_money_views_follow_the_selectors(window, qtb
     titles = [window.workspace.tabs.tabText(i) for i in range(window.workspace.tabs.count())]
     assert "FX" in titles
     charts = [window.workspace.chart_tabs.tabText(i) for i in range(window.workspace.chart_tabs.count())]
-    assert charts == ["By country", "Shares", "Scenarios", "Targets pacing", "Targets over time", "Projects", "Corridors compared"]
+    assert charts == [
+        "By country",
+        "Shares",
+        "Scenarios",
+        "Targets pacing",
+        "Targets over time",
+        "Projects",
+        "Corridors compared",
+    ]
     window.workspace.currency_box.setCurrentText("EUR bn")
     assert str(window.workspace.projects_chart.aggregates.display) == "EUR bn"
     assert str(window.workspace.comparison_chart.comparison.display) == "EUR bn"
