@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from corridor_app.io.tsv import format_tsv, parse_tsv
 from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
-from corridor_app.model.paste import build_paste
+from corridor_app.model.paste import block_size, build_fill, build_paste, is_single_value, tile
 from corridor_app.model.schema import Value
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
@@ -180,28 +180,52 @@ class TablePanel(QWidget):
         self.sig_message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
 
     def paste(self) -> None:
-        """Paste a TSV block at the current cell as one undo step, or refuse it whole."""
-        text = QGuiApplication.clipboard().text()
+        """Paste the clipboard as a spreadsheet does, as one undo step, or refuse it whole (issue 14).
+
+        A block lands at the current cell (the top-left of a selected rectangle), as many rows and
+        columns as it has, over the rows the view shows; a single value fills the selected cells when
+        several are selected, and only those; a block whose size divides the selected rectangle is
+        repeated over it.
+        """
         current = self.view.currentIndex()
         if not current.isValid():
             self.sig_message.emit("Paste: select the cell where the block should start")
             return
-        block = parse_tsv(text)
+        block: list[list[str]] = parse_tsv(QGuiApplication.clipboard().text())
         selection = self.view.selectionModel().selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
-            proxy_rows = sorted({i.row() for i in selection})
-            column = min(i.column() for i in selection)
-        else:
-            proxy_rows = list(range(current.row(), self.proxy.rowCount()))
-            column = current.column()
-        targets = [self.source_row(r) for r in proxy_rows]
         try:
-            edit = build_paste(self.model.workbook, self.table_key, targets, column, block)
+            block_size(block)
+            if is_single_value(block) and len(selection) > 1:
+                targets = [(self.proxy.mapToSource(i).row(), i.column()) for i in selection]
+                edit = build_fill(self.model.workbook, self.table_key, targets, block[0][0])
+                pasted = selection
+            else:
+                top, left = current.row(), current.column()
+                rect = _rectangle(selection)
+                if rect is not None and len(selection) > 1:
+                    top, left, n_rows, n_cols = rect
+                    block = tile(block, n_rows, n_cols) or block
+                last = min(top + len(block), self.proxy.rowCount())
+                rows = [self.source_row(r) for r in range(top, last)]
+                edit = build_paste(
+                    self.model.workbook, self.table_key, rows, left, block, rows_left=self.proxy.rowCount() - top
+                )
+                width = max(len(r) for r in block)
+                pasted = [self.proxy.index(r, c) for r in range(top, last) for c in range(left, left + width)]
             self._submit(edit)
         except ParseError as exc:
             self.sig_message.emit(exc.message)
             return
+        self._select_indexes(pasted)
         self.sig_message.emit(f"Pasted {len(edit.cells)} cell{'s' if len(edit.cells) != 1 else ''}")
+
+    def _select_indexes(self, indexes: list[QModelIndex]) -> None:
+        """Select what a paste wrote, as a spreadsheet shows it (the current cell stays)."""
+        selection = QItemSelection()
+        for index in indexes:
+            selection.select(index, index)
+        model = self.view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # --- rows ---------------------------------------------------------------------
     def insert_row(self) -> None:
@@ -242,3 +266,16 @@ class TablePanel(QWidget):
 
     def current_source_index(self) -> QModelIndex:
         return self.proxy.mapToSource(self.view.currentIndex())
+
+
+def _rectangle(indexes: list[QModelIndex]) -> tuple[int, int, int, int] | None:
+    """(top, left, rows, columns) when ``indexes`` fill one rectangle exactly, else None."""
+    if not indexes:
+        return None
+    rows = {i.row() for i in indexes}
+    cols = {i.column() for i in indexes}
+    top, left = min(rows), min(cols)
+    n_rows, n_cols = max(rows) - top + 1, max(cols) - left + 1
+    if len({(i.row(), i.column()) for i in indexes}) != n_rows * n_cols:
+        return None
+    return top, left, n_rows, n_cols
