@@ -88,6 +88,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].name if section < len(self.columns) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -203,19 +205,32 @@ class ScenarioPanel(QWidget):
         self.totals_view = QTableView()
         self.totals_view.setModel(self.totals)
         self.totals_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.totals_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.totals_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # every scenario in view, not off to the right
+        header.setMinimumSectionSize(self.totals_view.fontMetrics().horizontalAdvance("-00,000.000") + 12)
+        # Long names wrap onto several lines, so the scenarios fit side by side (issue 14).
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(header.fontMetrics().lineSpacing() * 3 + 8)  # the header does not grow for wrapping
+        self.totals_view.verticalHeader().setDefaultSectionSize(self.totals_view.fontMetrics().height() + 6)
         self.totals_view.setAlternatingRowColors(True)
 
+        names_box = QVBoxLayout()
+        names_box.addWidget(QLabel("<b>Scenarios</b> (illustrations, not forecasts)"))
+        names_box.addWidget(self.names, 1)
+        names_box.addLayout(buttons)
+        adjustments_box = QVBoxLayout()
+        adjustments_box.addWidget(QLabel("Adjustments of the selected scenario"))
+        adjustments_box.addWidget(self.adjustments_view, 1)
+        adjustments_box.addLayout(adj_buttons)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Scenarios</b> (illustrations, not forecasts)"))
-        left_layout.addWidget(self.names, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(QLabel("Adjustments of the selected scenario"))
-        left_layout.addWidget(self.adjustments_view, 2)
-        left_layout.addLayout(adj_buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left_layout.addLayout(names_box, 1)
+        left_layout.addLayout(adjustments_box, 1)
+        # The comparison takes the full width under the list and the adjustments: beside them it
+        # showed only the Baseline column at 1366 px (issue 14).
+        self.adjustments_view.verticalHeader().setDefaultSectionSize(self.adjustments_view.fontMetrics().height() + 6)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.totals_view)
         splitter.setStretchFactor(0, 2)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
@@ -80,6 +81,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888"))
         self.addItem(self.zero)
         self._labels: list[pg.TextItem] = []
+        self.fit = PlotFit(self)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._shown: dict[str, object] = {}
@@ -119,14 +121,12 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         unit = self.series.unit or (rec.unit if rec else "")
         title = (rec.corridor or "Contributions") if rec else "No contributions"
         # Axis text is re-laid out whenever it is set, even to the same value: set only what changed.
-        self._set_once(
-            "ticks", labels, lambda: self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
-        )
+        self._set_once("ticks", labels, lambda: self.fit.set_bottom_ticks(list(enumerate(labels))))
         self._set_once("unit", unit, lambda: self.getPlotItem().setLabel("left", unit))
         self._set_once(
             "title",
             title,
-            lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: contributions by country</span>"),
+            lambda: self.fit.set_title(f"{title}: contributions by country"),
         )
         self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
         count = len(labels)
@@ -251,6 +251,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
         self.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
+        self.fit = PlotFit(self)
         self._follow(workbook)
         self.refresh()
 
@@ -261,9 +262,9 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         names, values = list(self.shares), list(self.shares.values())
         y = np.arange(len(names), dtype=float)
         self.bars.setOpts(x0=np.zeros(len(names)), y=y, width=np.asarray(values, dtype=float))
-        self.getPlotItem().getAxis("left").setTicks([list(enumerate(names))])
+        self.fit.set_left_ticks(list(enumerate(names)))
         title = rec.corridor if rec else ""
-        self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: shares of the sum of parts</span>")
+        self.fit.set_title(f"{title}: shares of the sum of parts")
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.0, 0.5))
             self.addItem(label)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableVi
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -108,7 +109,8 @@ class PacingPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(0, 260)
+        self.view.setColumnWidth(0, 240)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.start = QSpinBox()
         self.start.setRange(1990, dt.date.today().year + 30)
         self.start.setValue(start_year)
@@ -117,8 +119,9 @@ class PacingPanel(QWidget):
         self.chart = pg.PlotWidget(background="w")
         plot = self.chart.getPlotItem()
         style_plot(plot, grid_x=True, grid_y=False, alpha=0.2)
-        plot.getAxis("left").setWidth(240)
-        plot.setTitle("<span style='color:#222'>Progress toward each target (baseline / target)</span>")
+        # Cut in the middle: a target's name keeps its year ("INSTC eastern…ute → 2030").
+        self.fit = PlotFit(self.chart, left_share=0.45, elide=Qt.TextElideMode.ElideMiddle)
+        self.fit.set_title("Progress toward each target (baseline / target)")
         self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush="#3b6ea8", pen=pg.mkPen("#24496f"))
         self.chart.addItem(self.bars)
         self.goal = pg.InfiniteLine(pos=100, angle=90, pen=pg.mkPen("#2e7d32", width=1.5, style=Qt.PenStyle.DashLine))
@@ -127,11 +130,13 @@ class PacingPanel(QWidget):
         top.addWidget(QLabel("Pace targets without a baseline from"))
         top.addWidget(self.start)
         top.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.view)
+        # The chart above the table, each the full width: side by side at 1366 px the table scrolled
+        # sideways and the chart cut its 100 % line off (issue 14).
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -145,9 +150,9 @@ class PacingPanel(QWidget):
         shown = [p for p in self.model.rows if p.progress is not None][::-1]
         y = np.arange(len(shown), dtype=float)
         self.bars.setOpts(x0=[0.0] * len(shown), x1=[(p.progress or 0.0) * 100 for p in shown], y=y)
-        labels = [(i, f"{_short(p.target)} → {p.target_year}") for i, p in enumerate(shown)]
+        labels = [(i, f"{p.target} → {p.target_year}") for i, p in enumerate(shown)]
         plot = self.chart.getPlotItem()
-        plot.getAxis("left").setTicks([labels])
+        self.fit.set_left_ticks(labels)
         plot.setLabel("bottom", "% of the target")
         right = max([110.0, *((p.progress or 0.0) * 110 for p in shown)])
         plot.setXRange(0, right, padding=0)
@@ -156,7 +161,3 @@ class PacingPanel(QWidget):
 
 def _num(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
-
-
-def _short(label: str, limit: int = 26) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
