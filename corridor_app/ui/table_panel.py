@@ -19,6 +19,7 @@ from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
 from corridor_app.model.paste import block_size, build_fill, build_paste, is_single_value, tile
 from corridor_app.model.schema import Value
+from corridor_app.ui.keys import AppKeysFirst
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
 
@@ -45,6 +46,9 @@ class TablePanel(QWidget):
         self.proxy = RowView(model, self)
         self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        # Ctrl+E, Ctrl+S, Ctrl+O... reach the window from the filter box; its own typing keeps Ctrl+Z.
+        self._app_keys = AppKeysFirst(self)
+        self.filter_box.installEventFilter(self._app_keys)
         self._searching = ""
         self.proxy.sig_search_changed.connect(self._on_search_changed)
         self.view = QTableView()
