@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from corridor_app.model import scenario_edits
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import ParseError
+from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.follows import FollowsWorkbook
@@ -137,7 +138,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and kind == "amount" and not col.baseline:
             pct = col.country_delta_pct.get(label)
-            return f"{col.country_delta[label]:+,.3f} {col.unit}" + (f" ({pct:+.1f} %)" if pct is not None else "")
+            delta = number_text(col.country_delta[label], col.unit, sign=True)
+            return f"{delta} {col.unit}" + (f" ({pct:+.1f} %)" if pct is not None else "")
         return None
 
     @staticmethod
@@ -147,8 +149,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
         if kind == "share" or label == "Δ %":
             return f"{value:+.1f} %" if label == "Δ %" else f"{value:.1f} %"
         if label in ("Δ vs baseline", "Residual"):
-            return f"{value:+,.3f}"
-        return f"{value:,.3f}"
+            return number_text(value, col.unit, sign=True)
+        return number_text(value, col.unit)
 
 
 class ScenarioPanel(QWidget):

@@ -2,7 +2,8 @@
 
 Each chart subscribes to the workbook itself; this area only builds them,
 forwards the corridor and display-currency choices, and detaches them all when
-the window switches to another file. Building the six charts takes about
+the window switches to another file, and brings the chart of the table in use
+(``show_for_table``) unless the user pinned one. Building the six charts takes about
 120 ms, so a window opening a file builds them one per event-loop turn
 (``staged=True``, then ``build_steps``) instead of blocking for all six (issue 7).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
@@ -21,12 +22,28 @@ from corridor_app.ui.charts.pacing import PacingPanel
 from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 from corridor_app.ui.charts.scenarios import ScenarioCharts
 
+# The chart each table brings (attribute names of ChartArea).
+TABLE_CHARTS = {
+    "contributions": "chart",
+    "totals": "chart",
+    "targets": "pacing_panel",
+    "projects": "projects_chart",
+    "scenarios": "scenario_charts",
+}
+PINNED_TIP = "Pinned: this chart stays when you change tables. Choose the table's own chart to follow again."
+
 
 class ChartArea(QTabWidget):
-    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared."""
+    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared.
+
+    ``show_for_table`` brings the chart of the table in use; a chart the user chooses is pinned.
+    """
 
     def __init__(self, workbook: Workbook, corridor: str, display: Display, *, staged: bool = False) -> None:
         super().__init__()
+        self.pinned: QWidget | None = None  # the chart the user chose by hand, which stays
+        self._table_key = "contributions"
+        self._following_table = False
         # With ``staged`` the caller runs these steps (one chart each) before the area is used.
         self.build_steps = self._build(workbook, corridor, display)
         if not staged:
@@ -53,6 +70,42 @@ class ChartArea(QTabWidget):
         yield
         self.comparison_chart = CorridorComparisonChart(workbook, display)
         self.addTab(self.comparison_chart, "Corridors compared")
+        self.currentChanged.connect(self._on_current_changed)
+
+    # --- following the table in use (issue 14) ------------------------------------------
+    def chart_for_table(self, table_key: str) -> QWidget | None:
+        """The chart that shows ``table_key``'s figures, if one does."""
+        name = TABLE_CHARTS.get(table_key)
+        return getattr(self, name, None) if name else None
+
+    def show_for_table(self, table_key: str) -> None:
+        """Bring the chart of the table the user turned to, unless the user pinned another chart.
+
+        Choosing a chart tab by hand pins it: it stays while the tables change. Choosing the
+        chart of the table in use (or ``unpin``) lets the charts follow the tables again.
+        """
+        self._table_key = table_key
+        chart = self.chart_for_table(table_key)
+        if chart is None or self.pinned is not None:
+            return
+        self._following_table = True
+        try:
+            self.setCurrentWidget(chart)
+        finally:
+            self._following_table = False
+
+    def unpin(self) -> None:
+        self.pinned = None
+        self.show_for_table(self._table_key)
+
+    def _on_current_changed(self, index: int) -> None:
+        if self._following_table:
+            return
+        widget = self.widget(index)
+        self.pinned = None if widget is self.chart_for_table(self._table_key) else widget
+        for i in range(self.count()):
+            pinned = self.widget(i) is self.pinned
+            self.setTabToolTip(i, PINNED_TIP if pinned else "")
 
     def set_corridor(self, corridor: str) -> None:
         for view in (self.chart, self.shares_chart, self.scenario_charts, self.projects_chart):

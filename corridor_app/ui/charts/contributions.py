@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
+from corridor_app.model.precision import number_text
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares
 from corridor_app.model.workbook import Workbook
@@ -188,11 +189,12 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         unit = f" {rec.unit}" if rec.unit else ""
         if i >= len(self.series.values):
             return (
-                f"Residual {self.residual:+,.2f}{unit}\nSum of parts {rec.sum_of_parts:,.2f} minus "
-                f"published total {rec.published_total:,.2f}"
+                f"Residual {number_text(self.residual or 0.0, sign=True)}{unit}\n"
+                f"Sum of parts {number_text(rec.sum_of_parts)} minus "
+                f"published total {number_text(rec.published_total or 0.0)}"
             )
         label, value = self.series.labels[i], self.series.values[i]
-        lines = [label, f"{value:,.2f}{unit}"]
+        lines = [label, f"{number_text(value, rec.unit)}{unit}"]
         share = shares(rec).get(label)
         if share is not None:
             lines.append(f"{share:.1f} % of the sum of parts")
@@ -224,7 +226,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             if i < len(values) and values[i] is not None:
                 v = float(values[i])  # type: ignore[arg-type]
                 sign = "+" if i == len(self.series.values) else ""
-                text = short_number(v, sign) if compact else f"{v:{sign},.2f}"
+                text = short_number(v, sign) if compact else number_text(v, sign=bool(sign))
                 if getattr(label, "_shown", None) != (text, i, v):
                     label._shown = (text, i, v)  # type: ignore[attr-defined]
                     label.setText(text)

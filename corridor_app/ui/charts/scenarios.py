@@ -15,6 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import (
     ScenarioColumn,
     ScenarioError,
@@ -147,7 +148,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
                 heights = [column.countries[c] or 0.0 for c in countries]
                 bars.setOpts(x=x - 0.4 + width * (i + 0.5), height=heights, width=width)
                 bars.setVisible(True)
-                self.grouped_fit.add_legend(self.legend, bars, f"{column.name}: {column.total:,.2f}")
+                self.grouped_fit.add_legend(self.legend, bars, f"{column.name}: {number_text(column.total)}")
             else:
                 bars.setOpts(x=[], height=[])
                 bars.setVisible(False)
@@ -177,7 +178,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             pens=[pg.mkPen(b) for b in brushes],
         )
         self.waterfall_fit.set_bottom_ticks([(i, s.label) for i, s in enumerate(self.steps)])
-        self.waterfall_fit.set_title(f"{current.delta:+,.2f} from the baseline to {current.name}")
+        self.waterfall_fit.set_title(f"{number_text(current.delta, sign=True)} from the baseline to {current.name}")
         top = max(max(s.start, s.end) for s in self.steps)
         plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
         plot.setYRange(0, top * 1.1 or 1.0, padding=0)
@@ -204,5 +205,5 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         swing = max(abs(b.high_total - total) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        title = f"Total {total:,.2f} when one country moves ±{pct:g} % ({self.tornado.scenario})"
+        title = f"Total {number_text(total)} when one country moves ±{pct:g} % ({self.tornado.scenario})"
         self.tornado_fit.set_title(title)
