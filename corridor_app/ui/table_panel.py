@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from corridor_app.io.tsv import format_tsv, parse_tsv
@@ -19,6 +19,7 @@ from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
 from corridor_app.model.paste import block_size, build_fill, build_paste, is_single_value, tile
 from corridor_app.model.schema import Value
+from corridor_app.ui.background import run_in_steps
 from corridor_app.ui.keys import AppKeysFirst
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
@@ -50,6 +51,7 @@ class TablePanel(QWidget):
         self._app_keys = AppKeysFirst(self)
         self.filter_box.installEventFilter(self._app_keys)
         self._searching = ""
+        self._fit_pending = False
         self.proxy.sig_search_changed.connect(self._on_search_changed)
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -99,10 +101,21 @@ class TablePanel(QWidget):
         Measuring a column asks the model for every role of ``FIT_SAMPLE_ROWS`` cells (about
         10 ms a column), so a window opening a file spreads the columns over event-loop turns.
         """
+        if self.isHidden() and self.parentWidget() is not None:
+            # A tab behind the first one: fitted when first shown, not at start-up (issue 14).
+            self._fit_pending = True
+            return
+        self._fit_pending = False
         for col in range(self.model.columnCount()):
             self.view.resizeColumnToContents(col)
             self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
             yield
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            run_in_steps(self.fit_column_steps(), self)
 
     def fit_columns(self) -> None:
         for _ in self.fit_column_steps():

@@ -61,7 +61,8 @@ def walk_pages(window: QWidget) -> dict[str, list[str]]:
     for tabs in window.findChildren(QTabWidget):
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
-            app.processEvents()
+            for _ in range(3):  # a chart built on first show settles over a few layout passes
+                app.processEvents()
             page = tabs.widget(i)
             found = chart_overflows(page) + widget_overflows(page)
             if found:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -166,6 +166,10 @@ class ChartArea(QTabWidget):
     @property
     def comparison_chart(self) -> CorridorComparisonChart:
         return self._ensure("comparison_chart")  # type: ignore[no-any-return]
+
+    def sizeHint(self) -> QSize:
+        # The charts' own hint, before they are built: the window's splitter gives the area the same room.
+        return super().sizeHint().expandedTo(QSize(760, 480))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import (
@@ -34,6 +35,7 @@ PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#1
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
 _WATCHED = {"contributions", "totals", "scenarios"}
 DEFAULT_SENSITIVITY_PCT = 10.0
+STACK_BELOW_PX = 620  # narrower than this, the waterfall and the tornado stack (each keeps a readable width)
 
 
 def _plot(title: str, left_share: float = 0.4) -> tuple[pg.PlotWidget, PlotFit]:
@@ -92,13 +94,15 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.pct.valueChanged.connect(self._on_pct_changed)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Tornado: each country moves by ±"))
+        controls.addWidget(QLabel("Tornado: each country ±"))
         controls.addWidget(self.pct)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grouped, 3)
-        row = QHBoxLayout()
+        # Side by side when there is room, one above the other when the chart area is narrow.
+        self.small_charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row = self.small_charts
         row.addWidget(self.waterfall, 1)
         right = QVBoxLayout()
         right.addLayout(controls)
@@ -107,6 +111,13 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         layout.addLayout(row, 2)
         self._follow(workbook)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < STACK_BELOW_PX
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.small_charts.direction() != direction:
+            self.small_charts.setDirection(direction)
 
     def set_scenario(self, scenario: str) -> None:
         """The scenario the waterfall and the tornado are drawn for ("" = the first, else the baseline)."""
@@ -178,7 +189,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             pens=[pg.mkPen(b) for b in brushes],
         )
         self.waterfall_fit.set_bottom_ticks([(i, s.label) for i, s in enumerate(self.steps)])
-        self.waterfall_fit.set_title(f"{number_text(current.delta, sign=True)} from the baseline to {current.name}")
+        self.waterfall_fit.set_title(f"{number_text(current.delta, sign=True)}: baseline → {current.name}")
         top = max(max(s.start, s.end) for s in self.steps)
         plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
         plot.setYRange(0, top * 1.1 or 1.0, padding=0)
@@ -205,5 +216,5 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         swing = max(abs(b.high_total - total) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        title = f"Total {number_text(total)} when one country moves ±{pct:g} % ({self.tornado.scenario})"
+        title = f"Total {number_text(total)}, one country ±{pct:g} % ({self.tornado.scenario})"
         self.tornado_fit.set_title(title)
