@@ -90,6 +90,7 @@ def test_recent_files_and_layout_are_remembered(qtbot, settings, tmp_path: Path)
     assert window.open_path(str(path))
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == ["&1 c.xlsx"]
+    qtbot.waitUntil(lambda: sum(window.splitter.sizes()) > 0)  # the new views are laid out after the open
     total = sum(window.splitter.sizes())
     window.splitter.setSizes([total // 4, total - total // 4])  # charts wider than tables: not the default
     assert window.close()

@@ -171,6 +171,9 @@ class ChartArea(QTabWidget):
         # The charts' own hint, before they are built: the window's splitter gives the area the same room.
         return super().sizeHint().expandedTo(QSize(760, 480))
 
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(360, 300))  # narrower, no chart is readable
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._deferred:  # the window is on screen: now the chart it shows
@@ -190,10 +193,12 @@ class ChartArea(QTabWidget):
         return None
 
     def currentWidget(self) -> QWidget:
-        """The chart on the current tab (its page while the chart is not built)."""
+        """The chart on the current tab, built now if it is not yet (it is asked for)."""
         page = super().currentWidget()
         name = self._name_of(page)
-        return self._charts.get(name, page) if name else page
+        if name is None or self._detached:
+            return self._charts.get(name, page) if name else page
+        return self._ensure(name)  # type: ignore[no-any-return]
 
     def setCurrentWidget(self, widget: QWidget) -> None:
         name = self._name_of(widget)
