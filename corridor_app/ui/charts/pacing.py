@@ -14,9 +14,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
+from corridor_app.model.precision import number_text
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
@@ -78,16 +79,16 @@ class PacingModel(QAbstractTableModel):
             return None
         pace = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return pace.basis
+            return f"{pace.target}\n{pace.basis}" if index.column() == 0 else pace.basis
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4, 5, 6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        baseline = "—" if pace.baseline is None else f"{_num(pace.baseline)} ({pace.baseline_year})"
+        baseline = "—" if pace.baseline is None else f"{number_text(pace.baseline, pace.unit)} ({pace.baseline_year})"
         return (
             pace.target,
             pace.country,
-            _num(pace.value),
+            number_text(pace.value, pace.unit),
             pace.unit,
             baseline,
             str(pace.target_year),
@@ -107,9 +108,13 @@ class PacingPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(0, 240)
+        # The numbers at their width; the target's name at a readable width, cut with "…" and whole in its
+        # tooltip and on the chart above. Nine columns do not all fit beside a laptop's table.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(0, 200)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.start = QSpinBox()
         self.start.setRange(1990, dt.date.today().year + 30)
@@ -157,7 +162,3 @@ class PacingPanel(QWidget):
         right = max([110.0, *((p.progress or 0.0) * 110 for p in shown)])
         plot.setXRange(0, right, padding=0)
         plot.setYRange(-0.6, max(len(shown) - 0.4, 0.6), padding=0)
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
