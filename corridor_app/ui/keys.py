@@ -10,9 +10,19 @@ stay the field's while it has typing to undo or redo, then go to the workbook.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 StandardKey = QKeySequence.StandardKey
 # What a text field keeps: clipboard, selection, word moves and deletes.
@@ -80,9 +90,37 @@ class AppKeysFirst(QObject):
         if field is None:
             return False
         if goes_to_window(event, field):
+            _commit_cell_editor(field)
             event.ignore()  # not overridden: the shortcut map gets the key
             return True
         return False
+
+
+def _commit_cell_editor(field: QWidget) -> None:
+    """A cell being typed in keeps its text through a window key: it is committed first.
+
+    As in a spreadsheet, Ctrl+S while typing 8 into a cell saves the 8; without this the
+    file would be written from the old value and the 8 committed only afterwards.
+    """
+    viewport = field.parentWidget()
+    view = viewport.parentWidget() if viewport is not None else None
+    editing = isinstance(view, QAbstractItemView) and view.state() == QAbstractItemView.State.EditingState
+    if editing and view.viewport() is viewport:  # type: ignore[union-attr]
+        view.commitData(field)
+        view.closeEditor(field, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+class KeysFirstDelegate(QStyledItemDelegate):
+    """The default cell editors, with ``AppKeysFirst`` on each: window keys work while a cell is typed in."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys = AppKeysFirst(self)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.installEventFilter(self._keys)
+        return editor
 
 
 def install_app_keys(app: QApplication) -> AppKeysFirst:

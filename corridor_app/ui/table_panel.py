@@ -20,7 +20,7 @@ from corridor_app.model.errors import ParseError
 from corridor_app.model.paste import block_size, build_fill, build_paste, is_single_value, tile
 from corridor_app.model.schema import Value
 from corridor_app.ui.background import run_in_steps
-from corridor_app.ui.keys import AppKeysFirst
+from corridor_app.ui.keys import AppKeysFirst, KeysFirstDelegate
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
 
@@ -55,6 +55,7 @@ class TablePanel(QWidget):
         self.proxy.sig_search_changed.connect(self._on_search_changed)
         self.view = QTableView()
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(KeysFirstDelegate(self.view))  # Ctrl+S while typing saves what is typed
         # The indicator goes to "unsorted" before sorting is enabled: enabling sorts by the indicator's
         # column, and the table opens in its own order.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

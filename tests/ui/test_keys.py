@@ -127,3 +127,37 @@ def test_the_keys_a_text_field_keeps() -> None:
 
     assert [key(k) for k in ("Ctrl+E", "Ctrl+S", "Ctrl+O", "Ctrl+Shift+S", "Ctrl+-", "Ctrl+Z")] == [True] * 6
     assert [key(k) for k in ("Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+A", "Ctrl+Left", "Ctrl+Backspace", "E")] == [False] * 7
+
+
+def test_ctrl_s_while_typing_in_a_cell_saves_what_is_typed(qtbot, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """As in a spreadsheet: the cell is committed, then the file is saved with it."""
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from corridor_app.io.loading.loader import load_workbook
+    from corridor_app.ui.main_window import MainWindow
+
+    path = tmp_path / "k.xlsx"
+    shutil.copy(Path(__file__).resolve().parents[2] / "data" / "north_south_itc.xlsx", path)
+    window = MainWindow(load_workbook(path), load_workbook, str(path), settings)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    panel = window.panels["contributions"]
+    amount = window.workbook.table("contributions").keys.index("amount")
+    panel.view.setCurrentIndex(panel.proxy.index(2, amount))
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "8")
+    qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
+    assert window.workbook.table("contributions").value(2, "amount") == 8.0
+    assert window.undo_stack.isClean()
+    assert load_workbook(path).table("contributions").value(2, "amount") == 8.0
