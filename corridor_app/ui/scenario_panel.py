@@ -42,6 +42,7 @@ from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.keys import KeysFirstDelegate
 from corridor_app.ui.table_model import WorkbookTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -187,6 +188,7 @@ class ScenarioPanel(QWidget):
         self.adjustments.setFilterKeyColumn(workbook.table("scenarios").keys.index("scenario"))
         self.adjustments_view = QTableView()
         self.adjustments_view.setModel(self.adjustments)
+        self.adjustments_view.setItemDelegate(KeysFirstDelegate(self.adjustments_view))  # window keys while typing
         self.adjustments_view.setColumnHidden(self.adjustments.filterKeyColumn(), True)
         self.adjustments_view.horizontalHeader().setStretchLastSection(True)
         self.adjustments_view.verticalHeader().hide()
