@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from corridor_app import __version__
 from corridor_app.cli import check, export, goal_seek, summary
 from corridor_app.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from corridor_app.io.errors import LoadError
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="corridor-app",
         description="Compare investment-corridor contributions; opens the window unless a command is given.",
     )
+    parser.add_argument("--version", action="version", version=f"corridor-app {__version__}")
     sub = parser.add_subparsers(dest="command")
     for command in COMMAND_MODULES:
         command.register(sub)
@@ -36,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in {"-h", "--help"}):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in {"-h", "--help", "--version"}):
         if len(argv) > 1 or (argv and argv[0].startswith("-")):
             build_parser().print_usage(sys.stderr)
             print("corridor-app: give one FILE to open, or a command: " + ", ".join(COMMANDS), file=sys.stderr)

@@ -32,6 +32,7 @@ class SetCells:
 
     table: str
     cells: tuple[tuple[int, str, Value], ...]
+    name: str = ""  # the undo step's name when the action has its own ("Paste 6 cells")
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def describe(workbook: Workbook, edit: Edit) -> str:
         label = table.label(edit.column).lower()
         return f"edit {who} {label}".replace("  ", " ").strip()
     if isinstance(edit, SetCells):
+        if edit.name:
+            return edit.name
         n = len(edit.cells)
         return f"edit {n} cell{'s' if n != 1 else ''} in {table.spec.label}"
     if isinstance(edit, InsertRows):

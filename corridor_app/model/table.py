@@ -72,7 +72,9 @@ class OriginList:
 
     def sheets(self) -> set[str]:
         """The sheets the rows came from, without building an ``Origin`` per row."""
-        return {self._sheets[int(c)] for c in np.unique(self._codes) if c >= 0}
+        # bincount, not np.unique: unique's first call imports numpy.ma (35 ms of the start-up).
+        used = np.flatnonzero(np.bincount(self._codes[self._codes >= 0], minlength=len(self._sheets)))
+        return {self._sheets[int(c)] for c in used}
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, OriginList | list | tuple):

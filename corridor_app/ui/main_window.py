@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from corridor_app.io.errors import LoadError, SaveError
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._pending_install: StepRunner | None = None
         self._open_task: BackgroundTask | None = None
+        self._tables_share: float | None = None
         self.setAcceptDrops(True)
         self.safety = FileSafety(session, self, self._say)  # lossy saves, lock files, journal, recovery (issue 6)
         self._build_actions()
@@ -371,10 +372,20 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         share = self.settings.value("window/tables_share")
+        # A share, not pixel sizes: the window may come back at another width (another screen). Applied
+        # once the window is shown: the splitter's first layout would undo sizes given before.
+        self._tables_share = None if share is None else min(max(float(share), 0.15), 0.85)  # type: ignore[arg-type]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._tables_share is not None:
+            QTimer.singleShot(0, self._apply_tables_share)
+
+    def _apply_tables_share(self) -> None:
+        share, self._tables_share = self._tables_share, None
         if share is not None and self.workspace is not None:
-            # A share, not pixel sizes: the window may come back at another width (another screen).
-            left = min(max(float(share), 0.15), 0.85)  # type: ignore[arg-type]
-            self.workspace.splitter.setSizes([int(1000 * left), int(1000 * (1 - left))])
+            total = sum(self.workspace.splitter.sizes()) or 1000
+            self.workspace.splitter.setSizes([int(total * share), total - int(total * share)])
 
     def ask_stop_export(self, path: str) -> QMessageBox.StandardButton:
         """Whether to stop a running export to close the window (replaced in tests)."""

@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 from corridor_app.model import scenario_edits
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import ParseError
+from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.keys import KeysFirstDelegate
 from corridor_app.ui.table_model import WorkbookTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -88,6 +90,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].name if section < len(self.columns) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -135,7 +139,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and kind == "amount" and not col.baseline:
             pct = col.country_delta_pct.get(label)
-            return f"{col.country_delta[label]:+,.3f} {col.unit}" + (f" ({pct:+.1f} %)" if pct is not None else "")
+            delta = number_text(col.country_delta[label], col.unit, sign=True)
+            return f"{delta} {col.unit}" + (f" ({pct:+.1f} %)" if pct is not None else "")
         return None
 
     @staticmethod
@@ -145,8 +150,8 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
         if kind == "share" or label == "Δ %":
             return f"{value:+.1f} %" if label == "Δ %" else f"{value:.1f} %"
         if label in ("Δ vs baseline", "Residual"):
-            return f"{value:+,.3f}"
-        return f"{value:,.3f}"
+            return number_text(value, col.unit, sign=True)
+        return number_text(value, col.unit)
 
 
 class ScenarioPanel(QWidget):
@@ -183,6 +188,7 @@ class ScenarioPanel(QWidget):
         self.adjustments.setFilterKeyColumn(workbook.table("scenarios").keys.index("scenario"))
         self.adjustments_view = QTableView()
         self.adjustments_view.setModel(self.adjustments)
+        self.adjustments_view.setItemDelegate(KeysFirstDelegate(self.adjustments_view))  # window keys while typing
         self.adjustments_view.setColumnHidden(self.adjustments.filterKeyColumn(), True)
         self.adjustments_view.horizontalHeader().setStretchLastSection(True)
         self.adjustments_view.verticalHeader().hide()
@@ -203,19 +209,32 @@ class ScenarioPanel(QWidget):
         self.totals_view = QTableView()
         self.totals_view.setModel(self.totals)
         self.totals_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.totals_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.totals_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # every scenario in view, not off to the right
+        header.setMinimumSectionSize(self.totals_view.fontMetrics().horizontalAdvance("-00,000.000") + 12)
+        # Long names wrap onto several lines, so the scenarios fit side by side (issue 14).
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(header.fontMetrics().lineSpacing() * 3 + 8)  # the header does not grow for wrapping
+        self.totals_view.verticalHeader().setDefaultSectionSize(self.totals_view.fontMetrics().height() + 6)
         self.totals_view.setAlternatingRowColors(True)
 
+        names_box = QVBoxLayout()
+        names_box.addWidget(QLabel("<b>Scenarios</b> (illustrations, not forecasts)"))
+        names_box.addWidget(self.names, 1)
+        names_box.addLayout(buttons)
+        adjustments_box = QVBoxLayout()
+        adjustments_box.addWidget(QLabel("Adjustments of the selected scenario"))
+        adjustments_box.addWidget(self.adjustments_view, 1)
+        adjustments_box.addLayout(adj_buttons)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Scenarios</b> (illustrations, not forecasts)"))
-        left_layout.addWidget(self.names, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(QLabel("Adjustments of the selected scenario"))
-        left_layout.addWidget(self.adjustments_view, 2)
-        left_layout.addLayout(adj_buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left_layout.addLayout(names_box, 1)
+        left_layout.addLayout(adjustments_box, 1)
+        # The comparison takes the full width under the list and the adjustments: beside them it
+        # showed only the Baseline column at 1366 px (issue 14).
+        self.adjustments_view.verticalHeader().setDefaultSectionSize(self.adjustments_view.fontMetrics().height() + 6)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.totals_view)
         splitter.setStretchFactor(0, 2)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from corridor_app.model.edits import Edit, SetCell, SetCells
 from corridor_app.model.errors import ParseError
+from corridor_app.model.precision import cell_unit, number_text
 from corridor_app.model.ranges import edit_cells
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
@@ -31,16 +32,15 @@ _ROLES = frozenset({_DISPLAY, _EDIT, _ALIGN, _TOOLTIP, _BACKGROUND})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def format_value(value: object, kind: str) -> str:
-    """How a stored value is shown: numbers with thousands separators, years plain."""
+def format_value(value: object, kind: str, unit: str | None = None) -> str:
+    """How a stored value is shown: numbers with thousands separators and the precision their
+    ``unit`` and value call for (``model.precision``: ``11,000`` km, ``60.0`` %), years plain."""
     if value is None:
         return ""
     if kind == "year":
         return str(value)
-    if kind == "number" and isinstance(value, float):
-        if round(value, 2) == value:
-            return f"{value:,.2f}"
-        return f"{value:,.6f}".rstrip("0")
+    if kind == "number" and isinstance(value, float | int) and not isinstance(value, bool):
+        return number_text(float(value), unit)
     return str(value)
 
 
@@ -121,7 +121,9 @@ class WorkbookTableModel(QAbstractTableModel):
         value = table.value(row, key)
         kind = table.column_spec(key).kind
         if role == _DISPLAY:
-            return format_value(value, kind)
+            if kind != "number" or value is None:
+                return format_value(value, kind)
+            return format_value(value, kind, cell_unit(self._key, key, lambda c: table.value(row, c)))
         if role == _EDIT:
             return edit_text(value)
         if role == _ALIGN:

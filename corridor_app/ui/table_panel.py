@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from corridor_app.io.tsv import format_tsv, parse_tsv
 from corridor_app.model.edits import DeleteRows, Edit, InsertRows, SetCells
 from corridor_app.model.errors import ParseError
-from corridor_app.model.paste import build_paste
+from corridor_app.model.paste import block_size, build_fill, build_paste, is_single_value, tile
 from corridor_app.model.schema import Value
+from corridor_app.ui.background import run_in_steps
+from corridor_app.ui.keys import AppKeysFirst, KeysFirstDelegate
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
 
@@ -45,10 +47,15 @@ class TablePanel(QWidget):
         self.proxy = RowView(model, self)
         self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        # Ctrl+E, Ctrl+S, Ctrl+O... reach the window from the filter box; its own typing keeps Ctrl+Z.
+        self._app_keys = AppKeysFirst(self)
+        self.filter_box.installEventFilter(self._app_keys)
         self._searching = ""
+        self._fit_pending = False
         self.proxy.sig_search_changed.connect(self._on_search_changed)
         self.view = QTableView()
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(KeysFirstDelegate(self.view))  # Ctrl+S while typing saves what is typed
         # The indicator goes to "unsorted" before sorting is enabled: enabling sorts by the indicator's
         # column, and the table opens in its own order.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -95,10 +102,21 @@ class TablePanel(QWidget):
         Measuring a column asks the model for every role of ``FIT_SAMPLE_ROWS`` cells (about
         10 ms a column), so a window opening a file spreads the columns over event-loop turns.
         """
+        if self.isHidden() and self.parentWidget() is not None:
+            # A tab behind the first one: fitted when first shown, not at start-up (issue 14).
+            self._fit_pending = True
+            return
+        self._fit_pending = False
         for col in range(self.model.columnCount()):
             self.view.resizeColumnToContents(col)
             self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
             yield
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            run_in_steps(self.fit_column_steps(), self)
 
     def fit_columns(self) -> None:
         for _ in self.fit_column_steps():
@@ -180,28 +198,52 @@ class TablePanel(QWidget):
         self.sig_message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
 
     def paste(self) -> None:
-        """Paste a TSV block at the current cell as one undo step, or refuse it whole."""
-        text = QGuiApplication.clipboard().text()
+        """Paste the clipboard as a spreadsheet does, as one undo step, or refuse it whole (issue 14).
+
+        A block lands at the current cell (the top-left of a selected rectangle), as many rows and
+        columns as it has, over the rows the view shows; a single value fills the selected cells when
+        several are selected, and only those; a block whose size divides the selected rectangle is
+        repeated over it.
+        """
         current = self.view.currentIndex()
         if not current.isValid():
             self.sig_message.emit("Paste: select the cell where the block should start")
             return
-        block = parse_tsv(text)
+        block: list[list[str]] = parse_tsv(QGuiApplication.clipboard().text())
         selection = self.view.selectionModel().selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
-            proxy_rows = sorted({i.row() for i in selection})
-            column = min(i.column() for i in selection)
-        else:
-            proxy_rows = list(range(current.row(), self.proxy.rowCount()))
-            column = current.column()
-        targets = [self.source_row(r) for r in proxy_rows]
         try:
-            edit = build_paste(self.model.workbook, self.table_key, targets, column, block)
+            block_size(block)
+            if is_single_value(block) and len(selection) > 1:
+                targets = [(self.proxy.mapToSource(i).row(), i.column()) for i in selection]
+                edit = build_fill(self.model.workbook, self.table_key, targets, block[0][0])
+                pasted = selection
+            else:
+                top, left = current.row(), current.column()
+                rect = _rectangle(selection)
+                if rect is not None and len(selection) > 1:
+                    top, left, n_rows, n_cols = rect
+                    block = tile(block, n_rows, n_cols) or block
+                last = min(top + len(block), self.proxy.rowCount())
+                rows = [self.source_row(r) for r in range(top, last)]
+                edit = build_paste(
+                    self.model.workbook, self.table_key, rows, left, block, rows_left=self.proxy.rowCount() - top
+                )
+                width = max(len(r) for r in block)
+                pasted = [self.proxy.index(r, c) for r in range(top, last) for c in range(left, left + width)]
             self._submit(edit)
         except ParseError as exc:
             self.sig_message.emit(exc.message)
             return
+        self._select_indexes(pasted)
         self.sig_message.emit(f"Pasted {len(edit.cells)} cell{'s' if len(edit.cells) != 1 else ''}")
+
+    def _select_indexes(self, indexes: list[QModelIndex]) -> None:
+        """Select what a paste wrote, as a spreadsheet shows it (the current cell stays)."""
+        selection = QItemSelection()
+        for index in indexes:
+            selection.select(index, index)
+        model = self.view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # --- rows ---------------------------------------------------------------------
     def insert_row(self) -> None:
@@ -237,3 +279,16 @@ class TablePanel(QWidget):
 
     def current_source_index(self) -> QModelIndex:
         return self.proxy.mapToSource(self.view.currentIndex())
+
+
+def _rectangle(indexes: list[QModelIndex]) -> tuple[int, int, int, int] | None:
+    """(top, left, rows, columns) when ``indexes`` fill one rectangle exactly, else None."""
+    if not indexes:
+        return None
+    rows = {i.row() for i in indexes}
+    cols = {i.column() for i in indexes}
+    top, left = min(rows), min(cols)
+    n_rows, n_cols = max(rows) - top + 1, max(cols) - left + 1
+    if len({(i.row(), i.column()) for i in indexes}) != n_rows * n_cols:
+        return None
+    return top, left, n_rows, n_cols

@@ -10,7 +10,7 @@ every chart follows. No widget reads them back from another widget (issue 13).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
@@ -20,6 +20,11 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.session import Session
 from corridor_app.ui.changelog_view import ChangeLogModel
 from corridor_app.ui.charts.area import ChartArea
+
+if TYPE_CHECKING:
+    from corridor_app.ui.charts.comparison import CorridorComparisonChart
+    from corridor_app.ui.charts.contributions import ContributionsChart
+    from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 from corridor_app.ui.currency_box import DisplayCurrencyBox
 from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.scenario_panel import ScenarioPanel
@@ -66,12 +71,13 @@ class Workspace(QWidget):
         self.currency_box = DisplayCurrencyBox()
         self.currency_box.set_display(view.display)
         yield
-        self.chart_tabs = ChartArea(workbook, view.corridor, view.display, staged=True)
+        # Charts are built when first shown; the first one just after the window's first paint (issue 14).
+        self.chart_tabs = ChartArea(workbook, view.corridor, view.display, staged=True, deferred=True)
+        self.chart_tabs.set_scenario(view.scenario)
+        self.chart_tabs.set_start_year(view.pacing_start_year)
         for _ in self.chart_tabs.build_steps:
             yield
-        yield  # the last chart's step ends here, not with the first table's
-        self.chart = self.chart_tabs.chart
-        self.chart.sig_bar_clicked.connect(self._on_bar_clicked)
+        self.chart_tabs.sig_bar_clicked.connect(self._on_bar_clicked)
         corridors = workbook.corridors()
         self.corridor_box = QComboBox()
         self.corridor_box.addItems(corridors or ["(no corridor)"])
@@ -91,9 +97,8 @@ class Workspace(QWidget):
                 yield
         self.table_models = {key: panel.model for key, panel in self.panels.items()}
         self.table_views = {key: panel.view for key, panel in self.panels.items()}
-        self.projects_chart = self.chart_tabs.projects_chart
-        self.comparison_chart = self.chart_tabs.comparison_chart
-        self.panels["contributions"].sig_rows_selected.connect(self.chart.highlight_rows)
+        self.panels["contributions"].sig_rows_selected.connect(self.chart_tabs.highlight_rows)
+        self._table_keys: dict[QWidget, str] = {panel: key for key, panel in self.panels.items()}
         self.log_model = ChangeLogModel(workbook)
         log_view = QTableView()
         log_view.setModel(self.log_model)
@@ -101,6 +106,11 @@ class Workspace(QWidget):
         self.scenario_panel = ScenarioPanel(workbook, self._submit, view.corridor)
         self.scenario_panel.sig_edit_refused.connect(self.sig_message)
         self.tabs.insertTab(len(TABLE_TABS) - 1, self.scenario_panel, "Scenarios")
+        self._table_keys[self.scenario_panel] = "scenarios"
+        # The chart follows the table in use, unless the user pinned another chart tab (issue 14).
+        self.tabs.currentChanged.connect(
+            lambda i: self.chart_tabs.show_for_table(self._table_keys.get(self.tabs.widget(i), ""))
+        )
         self.tabs.addTab(log_view, "Change log")
         yield
         self._lay_out()
@@ -134,12 +144,9 @@ class Workspace(QWidget):
         self.scenario_panel.sig_scenario_changed.connect(lambda name: setattr(view, "scenario", name))
         self._follow("corridor", self._on_corridor_changed)
         self._follow("display", self._on_display_changed)
-        self._follow("scenario", self.chart_tabs.scenario_charts.set_scenario)
-        pacing = self.chart_tabs.pacing_panel.start
-        pacing.setValue(view.pacing_start_year)
-        self.chart_tabs.progress_chart.set_start_year(view.pacing_start_year)
-        pacing.valueChanged.connect(lambda year: setattr(view, "pacing_start_year", year))
-        self._follow("pacing_start_year", self._on_pacing_start_year_changed)
+        self._follow("scenario", self.chart_tabs.set_scenario)
+        self.chart_tabs.sig_start_year_changed.connect(lambda year: setattr(view, "pacing_start_year", year))
+        self._follow("pacing_start_year", self.chart_tabs.set_start_year)
         if view.scenario:
             self.scenario_panel.select(view.scenario)
 
@@ -156,13 +163,22 @@ class Workspace(QWidget):
         self.currency_box.set_display(display)  # type: ignore[arg-type]
         self.chart_tabs.set_display(display)  # type: ignore[arg-type]
 
-    def _on_pacing_start_year_changed(self, year: int) -> None:
-        self.chart_tabs.pacing_panel.start.setValue(year)
-        self.chart_tabs.progress_chart.set_start_year(year)
-
     def _on_bar_clicked(self, rows: tuple[int, ...]) -> None:
         self.tabs.setCurrentWidget(self.panels["contributions"])
         self.panels["contributions"].select_source_rows(rows)
+
+    @property
+    def chart(self) -> ContributionsChart:
+        """The contributions chart (built now if it is not yet)."""
+        return self.chart_tabs.chart
+
+    @property
+    def projects_chart(self) -> ProjectsBreakdownChart:
+        return self.chart_tabs.projects_chart
+
+    @property
+    def comparison_chart(self) -> CorridorComparisonChart:
+        return self.chart_tabs.comparison_chart
 
     def current_panel(self) -> TablePanel:
         widget = self.tabs.currentWidget()

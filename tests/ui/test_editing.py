@@ -66,7 +66,7 @@ def test_a_paste_that_does_not_fit_is_refused(window) -> None:  # type: ignore[n
     QGuiApplication.clipboard().setText("1\n2\n")
     window.paste_action.trigger()
     assert len(window.session.history) == 0
-    assert "rows remain" in window.statusBar().currentMessage()
+    assert "row remains" in window.statusBar().currentMessage()
 
 
 def test_copy_gives_tsv_with_headers_on_demand(window) -> None:  # type: ignore[no-untyped-def]

@@ -65,7 +65,7 @@ def test_model_change_reaches_the_view(window, qtbot) -> None:  # type: ignore[n
         apply(wb, SetCell("contributions", row, "amount", 20.0))
     top_left = blocker.args[0]
     assert top_left.row() == row
-    assert model.index(row, col).data() == "20.00"
+    assert model.index(row, col).data() == "20"  # as given (issue 14)
     assert _bar_height(window.workspace.chart, "Russia") == pytest.approx(20.0)
     assert window.workspace.chart.series.labels[0] == "Russia"
     assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(45.89)
@@ -133,4 +133,6 @@ def test_targets_tab_shows_kazakhstan_targets(window) -> None:  # type: ignore[n
     texts = [model.index(r, table.keys.index("target")).data() for r in range(model.rowCount())]
     assert any("FDI" in t for t in texts)
     values = [model.index(r, table.keys.index("value")).data() for r in range(model.rowCount())]
-    assert "150.00" in values and "11,000.00" in values
+    assert "150" in values and "11,000" in values  # issue 14: km and amounts as given, not 11,000.00
+    units = [model.index(r, table.keys.index("unit")).data() for r in range(model.rowCount())]
+    assert values[units.index("%")] == "60.0"  # percentages with one decimal

@@ -20,13 +20,15 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corridor_app.io import transfer
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report.export import Cancelled, Progress, Scenarios
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT
 from corridor_app.model.workbook import Workbook
+
+if TYPE_CHECKING:  # openpyxl is imported by the export, not by the window that starts it
+    from corridor_app.io.report.export import Cancelled, Progress, Scenarios
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[3])
 _BOOTSTRAP = (

@@ -20,14 +20,9 @@ import shutil
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO
-
-from openpyxl import Workbook as XlsxWorkbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.writer.excel import ExcelWriter
+from typing import TYPE_CHECKING, BinaryIO
 
 from corridor_app.io.errors import SaveError
 from corridor_app.io.saving.atomic import atomic_write
@@ -38,10 +33,15 @@ from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
 from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
 from corridor_app.model.workbook import Workbook
 
+if TYPE_CHECKING:  # openpyxl (0.15-0.3 s to import) is imported by the first save, not at start-up
+    from openpyxl import Workbook as XlsxWorkbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 TABLE_ORDER = ("contributions", "totals", "targets", "projects", "scenarios", "fx", "progress")
 _OPTIONAL = ("projects", "scenarios", "fx", "progress")  # written only when they hold rows
 
-_BOLD = Font(bold=True)
 _NUMBER_FORMATS = {"number": "#,##0.00##", "year": "0"}
 BACKUP_FOLDER = ".corridor-backups"
 BACKUPS_KEPT = 3
@@ -69,12 +69,21 @@ class SaveResult:
     verified_cells: int
 
 
+@cache
+def _bold() -> Font:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
 def _cell(ws: WriteOnlyWorksheet, value: object, bold: bool = False, fmt: str | None = None) -> WriteOnlyCell:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # text, never a formula
     if bold:
-        cell.font = _BOLD
+        cell.font = _bold()
     if fmt and isinstance(value, int | float):
         cell.number_format = fmt
     return cell
@@ -129,6 +138,9 @@ def write_xlsx(
     NonFiniteValue
         A cell holds NaN or infinity, which xlsx would show as a blank cell.
     """
+    from openpyxl import Workbook as XlsxWorkbook
+    from openpyxl.writer.excel import ExcelWriter
+
     out = XlsxWorkbook(write_only=True)
     try:
         record: Written = {} if written is None else written
@@ -207,7 +219,7 @@ def write_preserving(workbook: Workbook, original: str, fh: object) -> None:
         ws = _replace_sheet(book, name)
         ws.append([table.label(k) if k in table.spec.keys else k for k in table.keys])
         for cell in ws[1]:
-            cell.font = _BOLD
+            cell.font = _bold()
         for row in range(len(table)):
             ws.append([_plain(table.value(row, k)) for k in table.keys])
         _keep_text(ws)

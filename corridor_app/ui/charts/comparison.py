@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from corridor_app.model.corridors import CorridorComparison, corridor_comparison
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
@@ -35,6 +36,7 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
         item = self.plot.getPlotItem()
         style_plot(item)
         self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
+        self.fit = PlotFit(self.plot)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888")))
         self._bars: list[pg.BarGraphItem] = []
         self.reconciliation_label = QLabel()
@@ -69,7 +71,7 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
             bar = pg.BarGraphItem(x=[], height=[], width=width)
             self.plot.addItem(bar)
             self._bars.append(bar)
-        self.legend.clear()
+        self.fit.clear_legend(self.legend)
         x = np.arange(n, dtype=float)
         for j, bar in enumerate(self._bars):
             if j < k:
@@ -82,13 +84,13 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
                     brush=colour(j),
                     pen=pg.mkPen("#ffffff", width=0.8),
                 )
-                self.legend.addItem(bar, cmp.corridors[j] or "(no corridor)")
+                self.fit.add_legend(self.legend, bar, cmp.corridors[j] or "(no corridor)")
             else:
                 bar.setOpts(x=[], height=[])
         item = self.plot.getPlotItem()
-        item.getAxis("bottom").setTicks([[(float(i), short(c, 18)) for i, c in enumerate(cmp.countries)]])
+        self.fit.set_bottom_ticks([(float(i), short(c, 18)) for i, c in enumerate(cmp.countries)])
         item.setLabel("left", str(cmp.display))
-        item.setTitle(f"<span style='color:#222'>Contributions by country across corridors ({cmp.display})</span>")
+        self.fit.set_title(f"Contributions by country across corridors ({cmp.display})")
         finite = matrix[~np.isnan(matrix)]
         top = float(finite.max()) if finite.size else 1.0
         bottom = min(float(finite.min()) if finite.size else 0.0, 0.0)

@@ -15,9 +15,11 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
+from corridor_app.model.precision import number_text
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares, whiskers
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
@@ -84,6 +86,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#888"))
         self.addItem(self.zero)
         self._labels: list[pg.TextItem] = []
+        self.fit = PlotFit(self)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._shown: dict[str, object] = {}
@@ -123,14 +126,12 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         unit = self.series.unit or (rec.unit if rec else "")
         title = (rec.corridor or "Contributions") if rec else "No contributions"
         # Axis text is re-laid out whenever it is set, even to the same value: set only what changed.
-        self._set_once(
-            "ticks", labels, lambda: self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
-        )
+        self._set_once("ticks", labels, lambda: self.fit.set_bottom_ticks(list(enumerate(labels))))
         self._set_once("unit", unit, lambda: self.getPlotItem().setLabel("left", unit))
         self._set_once(
             "title",
             title,
-            lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: contributions by country</span>"),
+            lambda: self.fit.set_title(f"{title}: contributions by country"),
         )
         self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
         wx, wy, below, above = whiskers(self.series)
@@ -194,14 +195,15 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         unit = f" {rec.unit}" if rec.unit else ""
         if i >= len(self.series.values):
             return (
-                f"Residual {self.residual:+,.2f}{unit}\nSum of parts {rec.sum_of_parts:,.2f} minus "
-                f"published total {rec.published_total:,.2f}"
+                f"Residual {number_text(self.residual or 0.0, sign=True)}{unit}\n"
+                f"Sum of parts {number_text(rec.sum_of_parts)} minus "
+                f"published total {number_text(rec.published_total or 0.0)}"
             )
         label, value = self.series.labels[i], self.series.values[i]
-        lines = [label, f"{value:,.2f}{unit}"]
+        lines = [label, f"{number_text(value, rec.unit)}{unit}"]
         low, high = self.series.ranges[i] if i < len(self.series.ranges) else (value, value)
         if high - low > 1e-12:
-            lines.append(f"range {low:,.2f} to {high:,.2f}{unit}")
+            lines.append(f"range {number_text(low, rec.unit)} to {number_text(high, rec.unit)}{unit}")
         if label in rec.approximate:
             lines.append("approximate figure")
         share = shares(rec).get(label)
@@ -238,7 +240,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             if i < len(values) and values[i] is not None:
                 v = float(values[i])  # type: ignore[arg-type]
                 sign = "+" if i == len(self.series.values) else ""
-                text = short_number(v, sign) if compact else f"{v:{sign},.2f}"
+                text = short_number(v, sign) if compact else number_text(v, sign=bool(sign))
                 if i < len(self.series.labels) and self._is_approximate(self.series.labels[i]):
                     text = "≈" + text
                 ranges = self.series.ranges
@@ -270,6 +272,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
         self.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
+        self.fit = PlotFit(self)
         self._follow(workbook)
         self.refresh()
 
@@ -280,9 +283,9 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         names, values = list(self.shares), list(self.shares.values())
         y = np.arange(len(names), dtype=float)
         self.bars.setOpts(x0=np.zeros(len(names)), y=y, width=np.asarray(values, dtype=float))
-        self.getPlotItem().getAxis("left").setTicks([list(enumerate(names))])
+        self.fit.set_left_ticks(list(enumerate(names)))
         title = rec.corridor if rec else ""
-        self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: shares of the sum of parts</span>")
+        self.fit.set_title(f"{title}: shares of the sum of parts")
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.0, 0.5))
             self.addItem(label)

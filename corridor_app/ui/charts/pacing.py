@@ -14,10 +14,12 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
+from corridor_app.model.precision import number_text
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -77,16 +79,16 @@ class PacingModel(QAbstractTableModel):
             return None
         pace = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return pace.basis
+            return f"{pace.target}\n{pace.basis}" if index.column() == 0 else pace.basis
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4, 5, 6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        baseline = "—" if pace.baseline is None else f"{_num(pace.baseline)} ({pace.baseline_year})"
+        baseline = "—" if pace.baseline is None else f"{number_text(pace.baseline, pace.unit)} ({pace.baseline_year})"
         return (
             pace.target,
             pace.country,
-            _num(pace.value),
+            number_text(pace.value, pace.unit),
             pace.unit,
             baseline,
             str(pace.target_year),
@@ -106,9 +108,14 @@ class PacingPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(0, 260)
+        # The numbers at their width; the target's name at a readable width, cut with "…" and whole in its
+        # tooltip and on the chart above. Nine columns do not all fit beside a laptop's table.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(0, 200)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.start = QSpinBox()
         self.start.setRange(1990, dt.date.today().year + 30)
         self.start.setValue(start_year)
@@ -117,8 +124,9 @@ class PacingPanel(QWidget):
         self.chart = pg.PlotWidget(background="w")
         plot = self.chart.getPlotItem()
         style_plot(plot, grid_x=True, grid_y=False, alpha=0.2)
-        plot.getAxis("left").setWidth(240)
-        plot.setTitle("<span style='color:#222'>Progress toward each target (baseline / target)</span>")
+        # Cut in the middle: a target's name keeps its year ("INSTC eastern…ute → 2030").
+        self.fit = PlotFit(self.chart, left_share=0.45, elide=Qt.TextElideMode.ElideMiddle)
+        self.fit.set_title("Progress toward each target (baseline / target)")
         self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush="#3b6ea8", pen=pg.mkPen("#24496f"))
         self.chart.addItem(self.bars)
         self.goal = pg.InfiniteLine(pos=100, angle=90, pen=pg.mkPen("#2e7d32", width=1.5, style=Qt.PenStyle.DashLine))
@@ -127,11 +135,13 @@ class PacingPanel(QWidget):
         top.addWidget(QLabel("Pace targets without a baseline from"))
         top.addWidget(self.start)
         top.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.view)
+        # The chart above the table, each the full width: side by side at 1366 px the table scrolled
+        # sideways and the chart cut its 100 % line off (issue 14).
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -145,18 +155,10 @@ class PacingPanel(QWidget):
         shown = [p for p in self.model.rows if p.progress is not None][::-1]
         y = np.arange(len(shown), dtype=float)
         self.bars.setOpts(x0=[0.0] * len(shown), x1=[(p.progress or 0.0) * 100 for p in shown], y=y)
-        labels = [(i, f"{_short(p.target)} → {p.target_year}") for i, p in enumerate(shown)]
+        labels = [(i, f"{p.target} → {p.target_year}") for i, p in enumerate(shown)]
         plot = self.chart.getPlotItem()
-        plot.getAxis("left").setTicks([labels])
+        self.fit.set_left_ticks(labels)
         plot.setLabel("bottom", "% of the target")
         right = max([110.0, *((p.progress or 0.0) * 110 for p in shown)])
         plot.setXRange(0, right, padding=0)
         plot.setYRange(-0.6, max(len(shown) - 0.4, 0.6), padding=0)
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
-
-
-def _short(label: str, limit: int = 26) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -19,14 +19,16 @@ exported as those plots where they sit in the tab; the controls around them
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPaintDevice, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from corridor_app.io.saving.atomic import atomic_write
+
+if TYPE_CHECKING:  # pyqtgraph and QtSvg load with the first chart or export, not with the window's menu
+    import pyqtgraph as pg
 
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
 PNG_SCALE = 2.0  # pictures at twice the screen size stay sharp in Excel and when printed
@@ -34,6 +36,8 @@ PNG_SCALE = 2.0  # pictures at twice the screen size stay sharp in Excel and whe
 
 def plot_widgets(widget: QWidget) -> list[pg.PlotWidget]:
     """The plots a chart tab shows: the widget itself, or the plots inside a composite tab."""
+    import pyqtgraph as pg
+
     if isinstance(widget, pg.PlotWidget):
         return [widget]
     return [w for w in widget.findChildren(pg.PlotWidget) if not w.isHidden()]
@@ -89,6 +93,8 @@ def chart_svg(widget: QWidget, title: str = "") -> bytes:
     size, plots = _layout(widget)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    from PySide6.QtSvg import QSvgGenerator
+
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     # pyqtgraph replays bars recorded at screen resolution; at the SVG's default 72 dpi they would be scaled.

@@ -34,6 +34,7 @@ from corridor_app.model.projects import (
     project_corridors,
 )
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
@@ -79,7 +80,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         style_plot(item, grid_x=True, grid_y=False)
         # Bottom right: the largest bars are at the top, so the legend covers no bar there.
         self.legend = item.addLegend(offset=(-10, -10), labelTextColor="#222", brush=pg.mkBrush("#ffffffd0"))
-        item.getAxis("left").setWidth(230)
+        self.fit = PlotFit(self.plot, left_share=0.4)
         self._bars: list[pg.BarGraphItem] = []
         self.excluded_label = QLabel()
         self.excluded_label.setWordWrap(True)
@@ -164,7 +165,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
             bar = pg.BarGraphItem(x0=[], y=[], width=[], height=0.62)
             self.plot.addItem(bar)
             self._bars.append(bar)
-        self.legend.clear()
+        self.fit.clear_legend(self.legend)
         for i, bar in enumerate(self._bars):
             if i < len(series.stacks):
                 widths = np.asarray(series.values[i], dtype=float)
@@ -172,14 +173,14 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
                     x0=left.copy(), y=y, width=widths, height=0.62, brush=colour(i), pen=pg.mkPen("#ffffff", width=0.8)
                 )
                 left += widths
-                self.legend.addItem(bar, short(series.stacks[i], 40))
+                self.fit.add_legend(self.legend, bar, short(series.stacks[i], 40))
             else:
                 bar.setOpts(x0=[], y=[], width=[])
         item = self.plot.getPlotItem()
-        item.getAxis("left").setTicks([[(float(i), short(c)) for i, c in enumerate(series.categories)]])
+        self.fit.set_left_ticks([(float(i), short(c)) for i, c in enumerate(series.categories)])
         item.setLabel("bottom", series.unit)
         name = self.corridor or "all corridors"
-        item.setTitle(f"<span style='color:#222'>Project costs, {name} ({series.unit})</span>")
+        self.fit.set_title(f"Project costs, {name} ({series.unit})")
         top = float(left.max()) if n else 1.0
         item.setXRange(0, (top or 1.0) * 1.05, padding=0)
         item.setYRange(-0.6, max(n - 0.4, 0.6), padding=0)

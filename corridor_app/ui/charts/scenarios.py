@@ -13,8 +13,10 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import (
     ScenarioColumn,
     ScenarioError,
@@ -25,6 +27,7 @@ from corridor_app.model.scenarios import (
     sensitivity,
 )
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
@@ -32,14 +35,15 @@ PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#1
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
 _WATCHED = {"contributions", "totals", "scenarios"}
 DEFAULT_SENSITIVITY_PCT = 10.0
+STACK_BELOW_PX = 620  # narrower than this, the waterfall and the tornado stack (each keeps a readable width)
 
 
-def _plot(title: str) -> pg.PlotWidget:
+def _plot(title: str, left_share: float = 0.4) -> tuple[pg.PlotWidget, PlotFit]:
     widget = pg.PlotWidget(background="w")
-    plot = widget.getPlotItem()
-    style_plot(plot, grid_x=True, alpha=0.2)
-    plot.setTitle(f"<span style='color:#222'>{title}</span>")
-    return widget
+    style_plot(widget.getPlotItem(), grid_x=True, alpha=0.2)
+    fit = PlotFit(widget, left_share=left_share)
+    fit.set_title(title)
+    return widget, fit
 
 
 class ScenarioCharts(FollowsWorkbook, QWidget):
@@ -64,24 +68,23 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.steps: list[WaterfallStep] = []
         self.tornado: Sensitivity | None = None
 
-        self.grouped = _plot("Amount by country and scenario")
+        self.grouped, self.grouped_fit = _plot("Amount by country and scenario")
         self.legend = self.grouped.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#222")
         self.group_bars: list[pg.BarGraphItem] = []  # one per column, grown on demand, reused after
         yield
 
-        self.waterfall = _plot("From baseline to scenario")
+        self.waterfall, self.waterfall_fit = _plot("From baseline to scenario")
         self.waterfall_bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6)
         self.waterfall.addItem(self.waterfall_bars)
         yield
 
-        self.tornado_plot = _plot("Sensitivity of the total")
+        self.tornado_plot, self.tornado_fit = _plot("Sensitivity of the total", left_share=0.35)
         self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=DOWN, pen=pg.mkPen("#7a2219"))
         self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=UP, pen=pg.mkPen("#1d5a37"))
         self.tornado_plot.addItem(self.low_bars)
         self.tornado_plot.addItem(self.high_bars)
         self.centre = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#555", width=1.5))
         self.tornado_plot.addItem(self.centre)
-        self.tornado_plot.getPlotItem().getAxis("left").setWidth(110)  # room for country names
         yield
         self.pct = QDoubleSpinBox()
         self.pct.setRange(0.5, 100.0)
@@ -95,14 +98,16 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.own_ranges.toggled.connect(self._on_own_ranges_changed)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Tornado: each country moves by ±"))
+        controls.addWidget(QLabel("Tornado: each country ±"))
         controls.addWidget(self.pct)
         controls.addWidget(self.own_ranges)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grouped, 3)
-        row = QHBoxLayout()
+        # Side by side when there is room, one above the other when the chart area is narrow.
+        self.small_charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row = self.small_charts
         row.addWidget(self.waterfall, 1)
         right = QVBoxLayout()
         right.addLayout(controls)
@@ -111,6 +116,13 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         layout.addLayout(row, 2)
         self._follow(workbook)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < STACK_BELOW_PX
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.small_charts.direction() != direction:
+            self.small_charts.setDirection(direction)
 
     def set_scenario(self, scenario: str) -> None:
         """The scenario the waterfall and the tornado are drawn for ("" = the first, else the baseline)."""
@@ -148,7 +160,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             bars = pg.BarGraphItem(x=[], height=[], width=width, brush=colour, pen=pg.mkPen(colour))
             self.grouped.addItem(bars)
             self.group_bars.append(bars)
-        self.legend.clear()
+        self.grouped_fit.clear_legend(self.legend)
         x = np.arange(len(countries), dtype=float)
         for i, bars in enumerate(self.group_bars):
             if i < len(self.columns):
@@ -156,12 +168,12 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
                 heights = [column.countries[c] or 0.0 for c in countries]
                 bars.setOpts(x=x - 0.4 + width * (i + 0.5), height=heights, width=width)
                 bars.setVisible(True)
-                self.legend.addItem(bars, f"{column.name}: {column.total:,.2f}")
+                self.grouped_fit.add_legend(self.legend, bars, f"{column.name}: {number_text(column.total)}")
             else:
                 bars.setOpts(x=[], height=[])
                 bars.setVisible(False)
         plot = self.grouped.getPlotItem()
-        plot.getAxis("bottom").setTicks([list(enumerate(countries))])
+        self.grouped_fit.set_bottom_ticks(list(enumerate(countries)))
         plot.setLabel("left", self.columns[0].unit if self.columns else "")
         plot.setXRange(-0.6, max(len(countries) - 0.4, 0.6), padding=0)
         top = max((v or 0.0 for c in self.columns for v in c.countries.values()), default=1.0)
@@ -173,8 +185,8 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         if current is None or not self.columns:
             self.steps = []
             self.waterfall_bars.setOpts(x=[], y0=[], height=[], brushes=[])
-            plot.getAxis("bottom").setTicks([[]])
-            plot.setTitle("<span style='color:#222'>From baseline to scenario (no scenario)</span>")
+            self.waterfall_fit.set_bottom_ticks([])
+            self.waterfall_fit.set_title("From baseline to scenario (no scenario)")
             return
         self.steps = delta_waterfall(current, self.columns[0])
         brushes = [TOTAL if s.total else UP if s.change >= 0 else DOWN for s in self.steps]
@@ -185,8 +197,8 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             brushes=brushes,
             pens=[pg.mkPen(b) for b in brushes],
         )
-        plot.getAxis("bottom").setTicks([[(i, _short(s.label)) for i, s in enumerate(self.steps)]])
-        plot.setTitle(f"<span style='color:#222'>Baseline to {current.name}: {current.delta:+,.2f}</span>")
+        self.waterfall_fit.set_bottom_ticks([(i, s.label) for i, s in enumerate(self.steps)])
+        self.waterfall_fit.set_title(f"{number_text(current.delta, sign=True)}: baseline → {current.name}")
         top = max(max(s.start, s.end) for s in self.steps)
         plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
         plot.setYRange(0, top * 1.1 or 1.0, padding=0)
@@ -210,14 +222,10 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.low_bars.setOpts(x0=[b.low_total for b in bars], x1=[total] * len(bars), y=y)
         self.high_bars.setOpts(x0=[total] * len(bars), x1=[b.high_total for b in bars], y=y)
         self.centre.setValue(total)
-        plot.getAxis("left").setTicks([[(i, _short(b.country)) for i, b in enumerate(bars)]])
+        self.tornado_fit.set_left_ticks([(i, b.country) for i, b in enumerate(bars)])
         swing = max(max(abs(b.high_total - total), abs(total - b.low_total)) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        move = "to its own low/high" if own else f"±{pct:g} %"
-        title = f"{self.tornado.scenario}: total {total:,.2f} when one country moves {move}"
-        plot.setTitle(f"<span style='color:#222'>{title}</span>")
-
-
-def _short(label: str, limit: int = 16) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+        move = "own low/high" if own else f"±{pct:g} %"
+        title = f"Total {number_text(total)}, one country {move} ({self.tornado.scenario})"
+        self.tornado_fit.set_title(title)
