@@ -21,6 +21,7 @@ _ROOT = _root()
 FROZEN = getattr(sys, "frozen", False) is True
 DEFAULT_DATASET = _ROOT / "data" / "north_south_itc.xlsx"
 ICON = _ROOT / "resources" / "corridor_app.svg"
+DESKTOP_ENTRY = _ROOT / "resources" / "corridor_app.desktop"
 DOCS = _ROOT / "docs"
 # Inside the package (package-data): the wheel and the frozen app carry them as corridor_app/resources/...
 TRANSLATIONS = Path(__file__).resolve().parent / "resources" / "translations"

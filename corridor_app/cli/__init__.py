@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from corridor_app.cli import check, export, summary
+from corridor_app.cli import check, desktop, export, summary
 from corridor_app.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from corridor_app.io.errors import LoadError
 
 # Each command is a module with ``register(subparsers)``; a new command is a new module listed here.
-COMMAND_MODULES = (summary, check, export)
+COMMAND_MODULES = (summary, check, export, desktop)
 COMMANDS = tuple(m.__name__.rsplit(".", 1)[1] for m in COMMAND_MODULES)
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNREADABLE", "build_parser", "main"]
