@@ -123,7 +123,8 @@ def main() -> int:
         print("error: missing files for the app: " + ", ".join(missing), file=sys.stderr)
         return 2
     if not list(ROOT.glob("corridor_app/resources/translations/*.qm")):
-        print("warning: no compiled translations: the app will be English only", file=sys.stderr)
+        print("error: no compiled translations: run python tools/update_translations.py", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     PyInstaller.__main__.run(pyinstaller_args(args.clean))
     app = DIST / NAME

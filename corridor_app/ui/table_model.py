@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from corridor_app.model.edits import Edit, SetCell
 from corridor_app.model.errors import ParseError
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.number_format import edit_number, format_number, format_trimmed
+from corridor_app.ui.terms import column_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
@@ -31,24 +33,24 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_value(value: object, kind: str) -> str:
-    """How a stored value is shown: numbers with thousands separators, years plain."""
+    """How a stored value is shown: numbers with thousands separators in the user's format, years plain."""
     if value is None:
         return ""
     if kind == "year":
         return str(value)
     if kind == "number" and isinstance(value, float):
         if round(value, 2) == value:
-            return f"{value:,.2f}"
-        return f"{value:,.6f}".rstrip("0")
+            return format_number(value, 2)
+        return format_trimmed(value, 6)
     return str(value)
 
 
 def edit_text(value: object) -> str:
-    """The text an editor starts with: the full value, no grouping."""
+    """The text an editor starts with: the full value, no grouping, the user's decimal sign (``13,2``)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
+        return edit_number(value)
     return str(value)
 
 
@@ -95,10 +97,12 @@ class WorkbookTableModel(QAbstractTableModel):
                 return None
             key = table.keys[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return table.label(key)
+                return column_label(table.label(key))
             if role == Qt.ItemDataRole.ToolTipRole:
                 header = table.header(key)
-                return f"In the file: {header}" if header != table.label(key) else None
+                if header == table.label(key):
+                    return None
+                return QCoreApplication.translate("WorkbookTableModel", "In the file: {header}").format(header=header)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -137,10 +141,11 @@ class WorkbookTableModel(QAbstractTableModel):
             return None
         source = table.value(row, "source")
         sheet, at = table.where(row)
-        origin = f"\nFrom {sheet}, row {at}" if at else ""
+        origin = "\n" + self.tr("From {sheet}, row {row}").format(sheet=sheet, row=at) if at else ""
+        missing = self.tr("No source given for this figure")
         if key == "source":
-            return "No source given for this figure" if source is None else str(source)
-        return (f"Source: {source}" if source else "No source given for this figure") + origin
+            return missing if source is None else str(source)
+        return (self.tr("Source: {source}").format(source=source) if source else missing) + origin
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -156,16 +161,21 @@ class WorkbookTableModel(QAbstractTableModel):
         try:
             parsed, _ = parse_cell(spec, value if not isinstance(value, str) else value.strip())
         except ParseError as exc:
-            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            self.sig_edit_refused.emit(self._refused(spec.label, index.row(), exc))
             return False
         if parsed == table.value(index.row(), key):
             return True
         try:
             self._submit(SetCell(self._key, index.row(), key, parsed))
         except ParseError as exc:
-            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            self.sig_edit_refused.emit(self._refused(spec.label, index.row(), exc))
             return False
         return True
+
+    def _refused(self, label: str, row: int, exc: ParseError) -> str:
+        """The status bar's words for a refused value: the column as on screen, the row, the reason."""
+        text = self.tr("{column}, row {row}: {reason}; the old value is kept")
+        return text.format(column=column_label(label), row=row + 1, reason=exc.message)
 
     def _on_workbook_changed(self, change: Change) -> None:
         if change.table != self._key:

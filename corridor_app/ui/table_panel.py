@@ -21,6 +21,7 @@ from corridor_app.model.paste import build_paste
 from corridor_app.model.schema import Value
 from corridor_app.ui.row_view import RowView
 from corridor_app.ui.table_model import WorkbookTableModel
+from corridor_app.ui.terms import column_label
 
 Defaults = Callable[[str], dict[str, Value]]
 # Rows measured when fitting a column (Qt's default is 1000: 36 ms a column, the window stalled on open).
@@ -43,7 +44,7 @@ class TablePanel(QWidget):
         self._defaults = defaults
         # Sorted and filtered with numpy, not through Qt's proxy (issue 7: usable at a million rows).
         self.proxy = RowView(model, self)
-        self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
+        self.filter_box = QLineEdit(placeholderText=self.tr("Filter rows (Ctrl+F)"), clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self._searching = ""
         self.proxy.sig_search_changed.connect(self._on_search_changed)
@@ -84,10 +85,12 @@ class TablePanel(QWidget):
         """Say that a large table is being searched (the rows change once it is done)."""
         if text:
             self._searching = text
-            self.sig_message.emit(f"Searching {self.model.rowCount():,} rows for “{text}”…")
+            message = self.tr("Searching %Ln row(s) for “{text}”…", "", self.model.rowCount())
+            self.sig_message.emit(message.format(text=text))
         elif self._searching and self.proxy.filter_text() == self._searching:  # done, not given up for newer text
             found = self.proxy.rowCount()
-            self.sig_message.emit(f"{found:,} row{'s' if found != 1 else ''} match “{self._searching}”")
+            message = self.tr("%Ln row(s) match “{text}”", "", found).format(text=self._searching)
+            self.sig_message.emit(message)
 
     def fit_column_steps(self) -> Iterator[None]:
         """Fit each column to its header and first rows, within 60-260 px; one column per step.
@@ -112,12 +115,12 @@ class TablePanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self._action("Copy\tCtrl+C", self.copy_selection)
-        self._action("Copy with headers\tCtrl+Shift+C", lambda: self.copy_selection(with_headers=True))
-        self._action("Paste\tCtrl+V", self.paste)
-        self._action("Insert row below\tCtrl+Shift+=", self.insert_row)
-        self._action("Delete rows\tCtrl+-", self.delete_rows)
-        self._action("Clear cells\tDel", self.clear_cells)
+        self._action(self.tr("Copy") + "\tCtrl+C", self.copy_selection)
+        self._action(self.tr("Copy with headers") + "\tCtrl+Shift+C", lambda: self.copy_selection(with_headers=True))
+        self._action(self.tr("Paste") + "\tCtrl+V", self.paste)
+        self._action(self.tr("Insert row below") + "\tCtrl+Shift+=", self.insert_row)
+        self._action(self.tr("Delete rows") + "\tCtrl+-", self.delete_rows)
+        self._action(self.tr("Clear cells") + "\tDel", self.clear_cells)
 
     @property
     def table_key(self) -> str:
@@ -177,14 +180,14 @@ class TablePanel(QWidget):
             )
         QGuiApplication.clipboard().setText(format_tsv(block))
         n = len(selected)
-        self.sig_message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
+        self.sig_message.emit(self.tr("Copied %Ln cell(s)", "", n))
 
     def paste(self) -> None:
         """Paste a TSV block at the current cell as one undo step, or refuse it whole."""
         text = QGuiApplication.clipboard().text()
         current = self.view.currentIndex()
         if not current.isValid():
-            self.sig_message.emit("Paste: select the cell where the block should start")
+            self.sig_message.emit(self.tr("Paste: select the cell where the block should start"))
             return
         block = parse_tsv(text)
         selection = self.view.selectionModel().selectedIndexes()
@@ -201,7 +204,7 @@ class TablePanel(QWidget):
         except ParseError as exc:
             self.sig_message.emit(exc.message)
             return
-        self.sig_message.emit(f"Pasted {len(edit.cells)} cell{'s' if len(edit.cells) != 1 else ''}")
+        self.sig_message.emit(self.tr("Pasted %Ln cell(s)", "", len(edit.cells)))
 
     # --- rows ---------------------------------------------------------------------
     def insert_row(self) -> None:
@@ -215,14 +218,14 @@ class TablePanel(QWidget):
         index = self.proxy.mapFromSource(self.model.index(position, first_text))
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
-        self.sig_message.emit("Row inserted: type its values; Ctrl+Z removes it")
+        self.sig_message.emit(self.tr("Row inserted: type its values; Ctrl+Z removes it"))
 
     def delete_rows(self) -> None:
         rows = self.selected_source_rows()
         if not rows:
             return
         self._submit(DeleteRows(self.table_key, rows))
-        self.sig_message.emit(f"Deleted {len(rows)} row{'s' if len(rows) != 1 else ''}; Ctrl+Z restores")
+        self.sig_message.emit(self.tr("Deleted %Ln row(s); Ctrl+Z restores", "", len(rows)))
 
     def clear_cells(self) -> None:
         indexes = [self.proxy.mapToSource(i) for i in self.view.selectionModel().selectedIndexes()]
@@ -233,7 +236,8 @@ class TablePanel(QWidget):
         for _, key, _ in cells:
             spec = self.model.workbook.table(self.table_key).column_spec(key)
             if spec.required:
-                self.sig_message.emit(f"{spec.label} is required and cannot be cleared; delete the row instead")
+                message = self.tr("{column} is required and cannot be cleared; delete the row instead")
+                self.sig_message.emit(message.format(column=column_label(spec.label)))
                 return
         try:
             self._submit(SetCells(self.table_key, cells))

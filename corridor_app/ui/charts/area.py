@@ -35,24 +35,24 @@ class ChartArea(QTabWidget):
 
     def _build(self, workbook: Workbook, corridor: str, display: Display) -> Iterator[None]:
         self.chart = ContributionsChart(workbook, corridor)
-        self.addTab(self.chart, "By country")
+        self.addTab(self.chart, self.tr("By country"))
         yield
         self.shares_chart = SharesChart(workbook, corridor)
-        self.addTab(self.shares_chart, "Shares")
+        self.addTab(self.shares_chart, self.tr("Shares"))
         yield
         self.scenario_charts = ScenarioCharts(workbook, corridor, staged=True)
         for _ in self.scenario_charts.build_steps:  # three plots: one step each
             yield
-        self.addTab(self.scenario_charts, "Scenarios")
+        self.addTab(self.scenario_charts, self.tr("Scenarios"))
         yield
         self.pacing_panel = PacingPanel(workbook)
-        self.addTab(self.pacing_panel, "Targets pacing")
+        self.addTab(self.pacing_panel, self.tr("Targets pacing"))
         yield
         self.projects_chart = ProjectsBreakdownChart(workbook, display, corridor)
-        self.addTab(self.projects_chart, "Projects")
+        self.addTab(self.projects_chart, self.tr("Projects"))
         yield
         self.comparison_chart = CorridorComparisonChart(workbook, display)
-        self.addTab(self.comparison_chart, "Corridors compared")
+        self.addTab(self.comparison_chart, self.tr("Corridors compared"))
 
     def set_corridor(self, corridor: str) -> None:
         for view in (self.chart, self.shares_chart, self.scenario_charts, self.projects_chart):

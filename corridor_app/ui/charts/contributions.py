@@ -113,11 +113,12 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         show_residual = self.residual is not None and abs(self.residual) > 1e-12
         if show_residual:
             self.residual_bar.setOpts(x=[float(n)], height=[self.residual])
-            labels.append("residual")
+            labels.append(self.tr("residual"))
         else:
             self.residual_bar.setOpts(x=[], height=[])
         unit = self.series.unit or (rec.unit if rec else "")
-        title = (rec.corridor or "Contributions") if rec else "No contributions"
+        title = (rec.corridor or self.tr("Contributions")) if rec else self.tr("No contributions")
+        heading = self.tr("{corridor}: contributions by country").format(corridor=title)
         # Axis text is re-laid out whenever it is set, even to the same value: set only what changed.
         self._set_once(
             "ticks", labels, lambda: self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
@@ -126,7 +127,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         self._set_once(
             "title",
             title,
-            lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: contributions by country</span>"),
+            lambda: self.getPlotItem().setTitle(f"<span style='color:#222'>{heading}</span>"),
         )
         self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
         count = len(labels)
@@ -187,20 +188,28 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             return ""
         unit = f" {rec.unit}" if rec.unit else ""
         if i >= len(self.series.values):
-            return (
-                f"Residual {self.residual:+,.2f}{unit}\nSum of parts {rec.sum_of_parts:,.2f} minus "
-                f"published total {rec.published_total:,.2f}"
+            return self.tr("Residual {residual}{unit}\nSum of parts {parts} minus published total {total}").format(
+                residual=f"{self.residual:+,.2f}",
+                unit=unit,
+                parts=f"{rec.sum_of_parts:,.2f}",
+                total=f"{rec.published_total:,.2f}",
             )
         label, value = self.series.labels[i], self.series.values[i]
         lines = [label, f"{value:,.2f}{unit}"]
         share = shares(rec).get(label)
         if share is not None:
-            lines.append(f"{share:.1f} % of the sum of parts")
+            lines.append(self.tr("{share} % of the sum of parts").format(share=f"{share:.1f}"))
         if rec.published_total:
-            lines.append(f"{value / rec.published_total * 100:.1f} % of the published total")
+            lines.append(
+                self.tr("{share} % of the published total").format(share=f"{value / rec.published_total * 100:.1f}")
+            )
         contrib = self._workbook.table("contributions")
         sources = {str(contrib.value(r, "source")) for r in self.series.rows[i] if contrib.value(r, "source")}
-        lines.append("Source: " + "; ".join(sorted(sources)) if sources else "No source given")
+        lines.append(
+            self.tr("Source: {source}").format(source="; ".join(sorted(sources)))
+            if sources
+            else self.tr("No source given")
+        )
         return "\n".join(lines)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
@@ -247,7 +256,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.shares: dict[str, float] = {}
         plot = self.getPlotItem()
         style_plot(plot, grid_x=True, grid_y=False)
-        plot.setLabel("bottom", "share of the sum of parts, %")
+        plot.setLabel("bottom", self.tr("share of the sum of parts, %"))
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
         self.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
@@ -263,7 +272,8 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.bars.setOpts(x0=np.zeros(len(names)), y=y, width=np.asarray(values, dtype=float))
         self.getPlotItem().getAxis("left").setTicks([list(enumerate(names))])
         title = rec.corridor if rec else ""
-        self.getPlotItem().setTitle(f"<span style='color:#222'>{title}: shares of the sum of parts</span>")
+        heading = self.tr("{corridor}: shares of the sum of parts").format(corridor=title)
+        self.getPlotItem().setTitle(f"<span style='color:#222'>{heading}</span>")
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.0, 0.5))
             self.addItem(label)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.scenarios import (
@@ -31,6 +32,7 @@ from corridor_app.ui.follows import FollowsWorkbook
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
 _WATCHED = {"contributions", "totals", "scenarios"}
+_BASELINE = QT_TRANSLATE_NOOP("ScenarioCharts", "Baseline")  # model.scenarios.BASELINE on screen
 DEFAULT_SENSITIVITY_PCT = 10.0
 
 
@@ -64,17 +66,17 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.steps: list[WaterfallStep] = []
         self.tornado: Sensitivity | None = None
 
-        self.grouped = _plot("Amount by country and scenario")
+        self.grouped = _plot(self.tr("Amount by country and scenario"))
         self.legend = self.grouped.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#222")
         self.group_bars: list[pg.BarGraphItem] = []  # one per column, grown on demand, reused after
         yield
 
-        self.waterfall = _plot("From baseline to scenario")
+        self.waterfall = _plot(self.tr("From baseline to scenario"))
         self.waterfall_bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6)
         self.waterfall.addItem(self.waterfall_bars)
         yield
 
-        self.tornado_plot = _plot("Sensitivity of the total")
+        self.tornado_plot = _plot(self.tr("Sensitivity of the total"))
         self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=DOWN, pen=pg.mkPen("#7a2219"))
         self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=UP, pen=pg.mkPen("#1d5a37"))
         self.tornado_plot.addItem(self.low_bars)
@@ -91,7 +93,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.pct.valueChanged.connect(self._on_pct_changed)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Tornado: each country moves by ±"))
+        controls.addWidget(QLabel(self.tr("Tornado: each country moves by ±")))
         controls.addWidget(self.pct)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
@@ -147,7 +149,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
                 heights = [column.countries[c] or 0.0 for c in countries]
                 bars.setOpts(x=x - 0.4 + width * (i + 0.5), height=heights, width=width)
                 bars.setVisible(True)
-                self.legend.addItem(bars, f"{column.name}: {column.total:,.2f}")
+                self.legend.addItem(bars, f"{self._name(column.name)}: {column.total:,.2f}")
             else:
                 bars.setOpts(x=[], height=[])
                 bars.setVisible(False)
@@ -165,7 +167,8 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             self.steps = []
             self.waterfall_bars.setOpts(x=[], y0=[], height=[], brushes=[])
             plot.getAxis("bottom").setTicks([[]])
-            plot.setTitle("<span style='color:#222'>From baseline to scenario (no scenario)</span>")
+            title = self.tr("From baseline to scenario (no scenario)")
+            plot.setTitle(f"<span style='color:#222'>{title}</span>")
             return
         self.steps = delta_waterfall(current, self.columns[0])
         brushes = [TOTAL if s.total else UP if s.change >= 0 else DOWN for s in self.steps]
@@ -176,8 +179,9 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             brushes=brushes,
             pens=[pg.mkPen(b) for b in brushes],
         )
-        plot.getAxis("bottom").setTicks([[(i, _short(s.label)) for i, s in enumerate(self.steps)]])
-        plot.setTitle(f"<span style='color:#222'>Baseline to {current.name}: {current.delta:+,.2f}</span>")
+        plot.getAxis("bottom").setTicks([[(i, _short(self._name(s.label))) for i, s in enumerate(self.steps)]])
+        title = self.tr("Baseline to {scenario}: {delta}").format(scenario=current.name, delta=f"{current.delta:+,.2f}")
+        plot.setTitle(f"<span style='color:#222'>{title}</span>")
         top = max(max(s.start, s.end) for s in self.steps)
         plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
         plot.setYRange(0, top * 1.1 or 1.0, padding=0)
@@ -204,8 +208,14 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         swing = max(abs(b.high_total - total) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        title = f"{self.tornado.scenario}: total {total:,.2f} when one country moves ±{pct:g} %"
+        title = self.tr("{scenario}: total {total} when one country moves ±{pct} %").format(
+            scenario=self._name(self.tornado.scenario), total=f"{total:,.2f}", pct=f"{pct:g}"
+        )
         plot.setTitle(f"<span style='color:#222'>{title}</span>")
+
+    def _name(self, name: str) -> str:
+        """A scenario's name on screen: the baseline in the user's language, the workbook's names as written."""
+        return self.tr(_BASELINE) if name == _BASELINE else name
 
 
 def _short(label: str, limit: int = 16) -> str:
