@@ -77,9 +77,11 @@ def smoke_window(png: str) -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from corridor_app.app import run_gui
+    from corridor_app.ui.i18n import install_translators
 
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app)  # the window in the user's language, as run_gui will once it installs them itself
     shown: list[str] = []
 
     def grab() -> None:

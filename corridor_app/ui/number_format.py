@@ -108,3 +108,16 @@ def localize_axis(axis: object) -> None:
 
     tick_strings._localized = True  # type: ignore[attr-defined]
     axis.tickStrings = tick_strings  # type: ignore[attr-defined]
+
+
+def localize_plots(widget: object) -> None:
+    """``localize_axis`` on every axis of every pyqtgraph plot inside ``widget`` (the chart tabs, once built)."""
+    import pyqtgraph as pg
+
+    plots = [widget] if isinstance(widget, pg.PlotWidget) else []
+    children = getattr(widget, "findChildren", None)
+    if children is not None:
+        plots += children(pg.PlotWidget)
+    for plot in plots:
+        for axis in plot.getPlotItem().axes.values():
+            localize_axis(axis["item"])

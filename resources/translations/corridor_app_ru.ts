@@ -551,11 +551,11 @@ the pictures show the charts exactly as they look in the app.</source>
     </message>
     <message>
         <source>Baseline to {scenario}: {delta}</source>
-        <translation>От базового варианта к «{scenario}»: {delta}</translation>
+        <translation>Базовый → «{scenario}»: {delta}</translation>
     </message>
     <message>
         <source>{scenario}: total {total} when one country moves ±{pct} %</source>
-        <translation>{scenario}: итог {total}, если вклад одной страны меняется на ±{pct} %</translation>
+        <translation>{scenario}: итог {total} при изменении вклада страны на ±{pct} %</translation>
     </message>
 </context>
 <context>
