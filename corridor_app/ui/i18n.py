@@ -141,7 +141,8 @@ def add_language_menu(
     stored = store.value(LANGUAGE_KEY)
     current = stored if isinstance(stored, str) and stored in LANGUAGES else ""
     system_name = LANGUAGES[system_language()]
-    choices = [("", QCoreApplication.translate("LanguageMenu", "System language ({0})").replace("{0}", system_name))]
+    system_label = QCoreApplication.translate("LanguageMenu", "System language ({language})")
+    choices = [("", system_label.format(language=system_name))]
     choices += [(code, name) for code, name in LANGUAGES.items()]
     for code, label in choices:
         action = QAction(label, submenu)

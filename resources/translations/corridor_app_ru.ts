@@ -312,8 +312,8 @@ the pictures show the charts exactly as they look in the app.</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <source>System language ({0})</source>
-        <translation>Язык системы ({0})</translation>
+        <source>System language ({language})</source>
+        <translation>Язык системы ({language})</translation>
     </message>
     <message>
         <source>Language</source>

@@ -197,6 +197,20 @@ def test_language_menu_stores_the_choice_for_the_next_start(qtbot, settings: QSe
     assert settings.value(i18n.LANGUAGE_KEY) == "" and i18n.chosen_language(settings) == i18n.system_language()
 
 
+def test_language_message_speaks_both_the_running_and_the_chosen_language(
+    qtbot, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    parent = QMenu()
+    view_menu = QMenu()
+    submenu = i18n.add_language_menu(view_menu, settings, parent=parent)
+    next(a for a in submenu.actions() if a.text() == "Русский").trigger()
+    assert shown == [
+        "The language changes when corridor_app is started again.\n\nЯзык сменится при следующем запуске corridor_app."
+    ]
+
+
 def test_qt_translations_folder_has_qtbase_ru() -> None:
     assert (i18n.qt_translations_dir() / "qtbase_ru.qm").is_file()
 
