@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 SMOKE_WINDOW = "--smoke-window"
 
@@ -72,23 +73,33 @@ def run_child(code: str, child_argv: list[str]) -> int:
 
 
 def smoke_window(png: str) -> int:
-    """Open the window on the bundled dataset offscreen or not, save it to ``png`` once shown, quit; 0 when shown."""
+    """Open the window on the bundled dataset, save it to ``png`` once shown, print what it shows, quit.
+
+    Prints one JSON line: the seconds from this function's start to the window shown, the title, the
+    texts of every tab bar and the translation files installed. 0 when the window appeared.
+    """
+    import json
+
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
     from corridor_app.app import run_gui
-    from corridor_app.ui.i18n import install_translators
+    from corridor_app.ui.i18n import install_translators, installed_files
 
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translators(app)  # the window in the user's language, as run_gui will once it installs them itself
-    shown: list[str] = []
+    shown: dict[str, object] = {}
 
     def grab() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
         if windows:
+            shown["seconds"] = round(time.perf_counter() - started, 3)
             windows[0].grab().save(png)
-            shown.append(windows[0].windowTitle())
+            shown["title"] = windows[0].windowTitle()
+            tabs = windows[0].findChildren(QTabWidget)
+            shown["tabs"] = [[t.tabText(i) for i in range(t.count())] for t in tabs]
+            shown["translations"] = [Path(f).name for f in installed_files()]
         QApplication.quit()
 
     QTimer.singleShot(0, grab)
@@ -96,7 +107,7 @@ def smoke_window(png: str) -> int:
     if not shown:
         print("error: the window did not appear", file=sys.stderr)
         return 1
-    print(f"window shown in {time.perf_counter() - started:.2f} s after Qt started: {shown[0]}")
+    print(json.dumps(shown, ensure_ascii=False))
     del app
     return 0
 

@@ -4,7 +4,8 @@
 
 1. ``summary --json data/north_south_itc.xlsx`` run by the app from a shell whose PATH holds no Python
    gives the seed's figures, the same JSON as the source checkout (the load runs in the app's own child);
-2. the window opens offscreen on the bundled dataset (``--smoke-window``, a PNG is written);
+2. the window opens offscreen on the bundled dataset (``--smoke-window``, a PNG is written), in English
+   with LANG=en_US.UTF-8 and in Russian with Qt's own translations with LANG=ru_RU.UTF-8;
 3. the report export's child process is the app too (the window's Export to Excel);
 4. the bundled dataset, icon, translations (the app's and Qt's) and docs are inside.
 
@@ -40,9 +41,10 @@ def executable(folder: Path) -> Path:
 
 
 def no_python_env(empty: Path) -> dict[str, str]:
-    """The environment of a shell whose PATH is one empty folder: no python, no python3, nothing."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA"))}
+    """A shell whose PATH is one empty folder (no python, no python3, nothing) and settings of its own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA", "LC_"))}
     env["PATH"] = str(empty)
+    env["XDG_CONFIG_HOME"] = str(empty.parent / "config")  # a fresh QSettings: no stored language or layout
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     assert shutil.which("python3", path=env["PATH"]) is None and shutil.which("python", path=env["PATH"]) is None
     return env
@@ -79,12 +81,21 @@ def check_summary(app: Path, env: dict[str, str], work: Path) -> list[str]:
 
 
 def check_window(app: Path, env: dict[str, str], work: Path) -> list[str]:
-    png = work / "window.png"
-    seconds, done = timed([str(app), "--smoke-window", str(png)], env, work)
-    if done.returncode != 0 or not png.is_file() or png.stat().st_size < 10_000:
-        return [f"the window did not open ({done.returncode}): {done.stderr.strip()[-500:]}"]
-    print(f"ok  window opened offscreen ({seconds:.2f} s): {done.stdout.strip()}")
-    return []
+    """The window opens offscreen; with LANG=ru_RU.UTF-8 its chart tabs are Russian and Qt's own .qm is loaded."""
+    problems = []
+    for lang, tab in (("en_US.UTF-8", "By country"), ("ru_RU.UTF-8", "По странам")):
+        png = work / f"window-{lang}.png"
+        seconds, done = timed([str(app), "--smoke-window", str(png)], {**env, "LANG": lang}, work)
+        if done.returncode != 0 or not png.is_file() or png.stat().st_size < 10_000:
+            problems.append(f"the window did not open ({done.returncode}): {done.stderr.strip()[-500:]}")
+            continue
+        shown = json.loads(done.stdout.strip().splitlines()[-1])
+        if not any(tab in tabs for tabs in shown["tabs"]):
+            problems.append(f"LANG={lang}: no tab {tab!r} in {shown['tabs']}")
+        if lang.startswith("ru") and "qtbase_ru.qm" not in shown["translations"]:
+            problems.append(f"LANG={lang}: Qt's own translation not loaded ({shown['translations']})")
+        print(f"ok  window opened offscreen with LANG={lang} ({seconds:.2f} s): {tab!r}, {shown['translations']}")
+    return problems
 
 
 def check_export_child(app: Path, work: Path) -> list[str]:
@@ -129,7 +140,7 @@ def median_time(cmd: Sequence[str], env: dict[str, str], cwd: Path, runs: int = 
 def measure(folder: Path, app: Path, env: dict[str, str], work: Path) -> None:
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"size: {size / 2**20:.0f} MiB in {sum(1 for _ in folder.rglob('*'))} files")
-    venv_env = dict(os.environ, QT_QPA_PLATFORM=env["QT_QPA_PLATFORM"])
+    venv_env = dict(os.environ, QT_QPA_PLATFORM=env["QT_QPA_PLATFORM"], XDG_CONFIG_HOME=env["XDG_CONFIG_HOME"])
     python = [sys.executable, "-m", "corridor_app"]
     rows = [
         ("summary --json", [str(app), "summary", "--json", str(DATASET)], [*python, "summary", "--json", str(DATASET)]),
