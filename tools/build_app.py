@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -105,6 +106,22 @@ def pyinstaller_args(clean: bool) -> list[str]:
     return args
 
 
+def missing_libraries(app: Path) -> list[str]:
+    """Shared libraries the window's X11 and Wayland plugins need that the build machine lacked (Linux).
+
+    PyInstaller copies the libraries it finds on the build machine; one missing there is missing in the
+    app too, and the window would not open on a desktop without it. Empty elsewhere or when ldd is absent.
+    """
+    ldd = shutil.which("ldd")
+    if not sys.platform.startswith("linux") or ldd is None:
+        return []
+    missing: set[str] = set()
+    for plugin in app.rglob("plugins/platforms/*.so"):
+        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False).stdout
+        missing |= {line.split()[0] for line in out.splitlines() if "not found" in line}
+    return sorted(missing)
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -130,6 +147,13 @@ def main() -> int:
     app = DIST / NAME
     shutil.rmtree(app / "_internal" / "corridor_app" / "__pycache__", ignore_errors=True)
     seconds = time.perf_counter() - started
+    missing = missing_libraries(app)
+    if missing:
+        print(
+            "warning: the build machine lacks " + ", ".join(missing) + ": the window needs them on a Linux desktop; "
+            "install them (README, system libraries) and build again",
+            file=sys.stderr,
+        )
     print(f"built {app} in {seconds:.0f} s: {folder_size(app) / 2**20:.0f} MiB")
     print(f"check it with: python tools/smoke_app.py {app}")
     return 0
