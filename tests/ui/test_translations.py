@@ -169,7 +169,7 @@ def test_refused_value_names_the_column_in_russian(workbook: Workbook, russian: 
     ("lang", "expected"), [("ru_RU.UTF-8", "ru"), ("en_US.UTF-8", "en"), ("kk_KZ.UTF-8", "ru"), ("C.UTF-8", "en")]
 )
 def test_language_follows_the_system_locale(lang: str, expected: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
     env["LANG"] = lang
     code = "from corridor_app.ui.i18n import system_language; print(system_language())"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, check=True)
