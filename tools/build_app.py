@@ -76,6 +76,32 @@ def data_files() -> list[tuple[Path, str]]:
     return files
 
 
+def program_icon() -> Path | None:
+    """The icon of the program file itself: .ico on Windows, .icns on macOS, rendered from the SVG with Qt.
+
+    Linux desktops take the icon from the menu entry instead (``corridor-app desktop``), so None there.
+    """
+    suffix = {"win32": "ico", "darwin": "icns"}.get(sys.platform)
+    if suffix is None:
+        return None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    QSvgRenderer(str(ROOT / "resources" / "corridor_app.svg")).render(painter)
+    painter.end()
+    WORK.mkdir(parents=True, exist_ok=True)
+    icon = WORK / f"corridor_app.{suffix}"
+    saved = image.save(str(icon), suffix)
+    del app
+    return icon if saved else None
+
+
 def pyinstaller_args(clean: bool) -> list[str]:
     sep = os.pathsep  # PyInstaller's SOURCE:DEST separator is ';' on Windows
     args = [
@@ -102,6 +128,9 @@ def pyinstaller_args(clean: bool) -> list[str]:
         args += ["--exclude-module", module]
     for source, dest in data_files():
         args += ["--add-data", f"{source}{sep}{dest}"]
+    icon = program_icon()
+    if icon is not None:
+        args += ["--icon", str(icon)]
     if clean:
         args.append("--clean")
     return args
