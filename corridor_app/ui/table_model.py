@@ -19,7 +19,7 @@ from corridor_app.model.errors import ParseError
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.number_format import edit_number, format_number, format_trimmed
-from corridor_app.ui.terms import column_label
+from corridor_app.ui.terms import choice, column_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
@@ -122,7 +122,10 @@ class WorkbookTableModel(QAbstractTableModel):
         table = self._table()
         key = table.keys[column]
         value = table.value(row, key)
-        kind = table.column_spec(key).kind
+        spec = table.column_spec(key)
+        kind = spec.kind
+        if spec.choices and isinstance(value, str) and role in (_DISPLAY, _EDIT):
+            return choice(value)  # read back as the same choice: each translation is one of its aliases
         if role == _DISPLAY:
             return format_value(value, kind)
         if role == _EDIT:

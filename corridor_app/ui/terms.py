@@ -67,6 +67,22 @@ CHANGE_LOG_COLUMNS = (
 )
 
 
+# The choices of a choice column (Scenarios' Kind), shown in the user's language. Each Russian word is one the
+# model also reads (sheets.SCENARIO_KINDS), so a value copied or typed as shown goes back in as the same choice.
+CHOICES = (
+    QT_TRANSLATE_NOOP("Choices", "percent"),
+    QT_TRANSLATE_NOOP("Choices", "override"),
+    QT_TRANSLATE_NOOP("Choices", "add"),
+    QT_TRANSLATE_NOOP("Choices", "exclude"),
+    QT_TRANSLATE_NOOP("Choices", "none"),
+)
+
+
+def choice(value: str) -> str:
+    """A choice cell's value on screen (``percent`` is "процент" in Russian); the workbook keeps ``percent``."""
+    return QCoreApplication.translate("Choices", value)
+
+
 def column_label(label: str) -> str:
     """A table column's name on screen (a column the app does not know keeps its own name)."""
     return QCoreApplication.translate("Columns", label)

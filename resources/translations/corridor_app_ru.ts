@@ -79,6 +79,29 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <source>percent</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation>заменить</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>добавить</translation>
+    </message>
+    <message>
+        <source>exclude</source>
+        <translation>исключить</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Corridor</source>

@@ -77,6 +77,17 @@ def test_the_model_s_words_are_listed_for_translation() -> None:
     assert set(typing.get_args(pacing.Status)) == set(_STATUSES)
 
 
+def test_choices_show_in_russian_and_read_back_as_the_same_choice(russian: None) -> None:
+    from corridor_app.model.schema import parse_choice
+
+    kind = next(c for c in sheets.SCENARIOS.columns if c.choices)
+    assert {c[0] for c in kind.choices} == set(terms.CHOICES)
+    for canonical in terms.CHOICES:
+        shown = terms.choice(canonical)
+        assert CYRILLIC.search(shown), canonical
+        assert parse_choice(kind, shown) == canonical
+
+
 def test_qt_s_own_and_the_app_s_translations_are_installed(qapp: QApplication, russian: None) -> None:
     names = {Path(path).name for path in i18n.installed_files()}
     assert names == {"qtbase_ru.qm", "corridor_app_ru.qm"}
@@ -116,6 +127,11 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
     scenarios = ScenarioPanel(workbook, lambda edit: None, workbook.corridors()[0])
     qtbot.addWidget(scenarios)
     assert scenarios.new_button.text() == "Новый…"
+    adjustments = scenarios.adjustments_model
+    kind = workbook.table("scenarios").keys.index("kind")
+    assert adjustments.index(0, kind).data() == "процент"
+    assert adjustments.index(0, kind).data(Qt.ItemDataRole.EditRole) == "процент"
+    assert adjustments.setData(adjustments.index(0, kind), "процент")  # unchanged: no edit, accepted
     rows = [scenarios.totals.headerData(r, Qt.Orientation.Vertical) for r in range(scenarios.totals.rowCount())]
     assert "Итого" in rows and "Невязка" in rows
     assert scenarios.totals.headerData(0, Qt.Orientation.Horizontal) == "Базовый"
