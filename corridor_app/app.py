@@ -56,6 +56,13 @@ def run_gui(path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("corridor_app")
     app.setOrganizationName("corridor_app")
+    from corridor_app.ui.i18n import install_translators
+
+    install_translators(app)  # before any widget: the language chosen in View > Language, else the system's
+    from corridor_app.ui.keys import install_app_keys
+
+    # Window keys (Ctrl+S, Ctrl+E, Ctrl+Z...) get through every text field; the filter lives as long as the app.
+    keys = install_app_keys(app)
     if ICON.exists():
         from PySide6.QtGui import QIcon
 
@@ -69,4 +76,7 @@ def run_gui(path: str | None = None) -> int:
         QMessageBox.warning(window, "Cannot open file", f"{error.describe()}\n\nThe bundled dataset is shown instead.")
     if window.session.file.journalled and window.path:
         window.safety.file_opened(window.path)  # a crash journal waiting for this file: offer recovery
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        app.removeEventFilter(keys)

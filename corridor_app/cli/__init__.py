@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from corridor_app import __version__
-from corridor_app.cli import check, export, goal_seek, summary
+from corridor_app.cli import check, desktop, export, goal_seek, summary
 from corridor_app.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from corridor_app.io.errors import LoadError
 
 # Each command is a module with ``register(subparsers)``; a new command is a new module listed here.
-COMMAND_MODULES = (summary, check, export, goal_seek)
+COMMAND_MODULES = (summary, check, export, goal_seek, desktop)
 # A command's name is its module's, with a hyphen for an underscore (goal_seek -> goal-seek).
 COMMANDS = tuple(m.__name__.rsplit(".", 1)[1].replace("_", "-") for m in COMMAND_MODULES)
 

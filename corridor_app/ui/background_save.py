@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
 
 from corridor_app.io.errors import SaveError
@@ -38,12 +38,15 @@ def save_responsively(
     if sum(len(t) for t in workbook.tables.values()) <= LARGE_ROWS:
         return save_workbook(workbook, target, preserve=preserve)
     if target in _running:
-        raise SaveError(target, "is still being saved; try again when that save has finished")
+        raise SaveError(
+            target,
+            QCoreApplication.translate("save", "is still being saved; try again when that save has finished"),
+        )
     _running.add(target)
     try:
         task = run_in_background(
             call_plain(lambda: save_workbook(workbook, target, preserve=preserve)),
-            f"Saving {Path(target).name}…",
+            QCoreApplication.translate("save", "Saving {name}…").format(name=Path(target).name),
             parent,
         )
         task.panel.set_cancellable(False)
@@ -62,5 +65,10 @@ def save_responsively(
         raise error
     result = outcome.get("result")
     if not isinstance(result, SaveResult):
-        raise SaveError(target, "the save was stopped before it reported back; check the file before relying on it")
+        raise SaveError(
+            target,
+            QCoreApplication.translate(
+                "save", "the save was stopped before it reported back; check the file before relying on it"
+            ),
+        )
     return result

@@ -24,7 +24,7 @@ class DisplayCurrencyBox(QComboBox):
         super().__init__(parent)
         self.addItems(CHOICES)
         self.setToolTip(
-            "Display currency: amounts are converted through the FX sheet; without a rate they are excluded"
+            self.tr("Display currency: amounts are converted through the FX sheet; without a rate they are excluded")
         )
         self.currentTextChanged.connect(self._on_text_changed)
 

@@ -33,12 +33,16 @@ class ExportOptionsDialog(QDialog):
         self, path: str, corridor: str, scenarios: list[str], pictures: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export to Excel")
+        self.setWindowTitle(self.tr("Export to Excel"))
         layout = QVBoxLayout(self)
-        where = f"Report: <b>{_escape(Path(path).name)}</b><br><small>in {_escape(str(Path(path).parent))}</small>"
+        where = self.tr("Report: <b>{name}</b><br><small>in {folder}</small>").format(
+            name=_escape(Path(path).name), folder=_escape(str(Path(path).parent))
+        )
         layout.addWidget(QLabel(where))
 
-        box = QGroupBox(f"Scenarios to compare ({corridor or 'no corridor'})")
+        box = QGroupBox(
+            self.tr("Scenarios to compare ({corridor})").format(corridor=corridor or self.tr("no corridor"))
+        )
         box_layout = QVBoxLayout(box)
         self.scenario_boxes: list[QCheckBox] = []
         self._names = list(scenarios)
@@ -49,7 +53,7 @@ class ExportOptionsDialog(QDialog):
             self.scenario_boxes.append(check)
         if scenarios:
             buttons = QHBoxLayout()
-            for text, state in (("All", True), ("None", False)):
+            for text, state in ((self.tr("All"), True), (self.tr("None"), False)):
                 button = QPushButton(text)
                 button.setAutoDefault(False)
                 button.clicked.connect(lambda _=False, s=state: self._tick_all(s))
@@ -57,19 +61,23 @@ class ExportOptionsDialog(QDialog):
             buttons.addStretch(1)
             box_layout.addLayout(buttons)
         else:
-            box_layout.addWidget(QLabel("The workbook defines no scenarios; the report has no Scenario summary."))
+            box_layout.addWidget(
+                QLabel(self.tr("The workbook defines no scenarios; the report has no Scenario summary."))
+            )
         layout.addWidget(box)
 
-        self.pictures_box = QCheckBox("Place pictures of the on-screen charts next to the native charts")
+        self.pictures_box = QCheckBox(self.tr("Place pictures of the on-screen charts next to the native charts"))
         self.pictures_box.setToolTip(
-            "The native Excel charts are always written and follow the report's numbers;\n"
-            "the pictures show the charts exactly as they look in the app."
+            self.tr(
+                "The native Excel charts are always written and follow the report's numbers;\n"
+                "the pictures show the charts exactly as they look in the app."
+            )
         )
         self.pictures_box.setChecked(pictures)
         layout.addWidget(self.pictures_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

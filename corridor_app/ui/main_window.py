@@ -29,7 +29,9 @@ from corridor_app.ui.background_save import save_responsively
 from corridor_app.ui.export_actions import ExportContext, ReportExport, add_export_actions
 from corridor_app.ui.file_safety import Choice, FileSafety
 from corridor_app.ui.goal_seek_dialog import GoalSeekDialog
+from corridor_app.ui.help import add_help_menu
 from corridor_app.ui.history_actions import HistoryActions
+from corridor_app.ui.i18n import add_language_menu
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.workspace import Workspace
 
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self._add(edit_menu, "&Find…", lambda: panel().focus_filter(), keys.Find)
         tools_menu = self.menuBar().addMenu("&Tools")
         self.goal_seek_action = self._add(tools_menu, "&Goal Seek…", self.open_goal_seek, "Ctrl+G")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        add_language_menu(view_menu, self.settings, parent=self)
+        self.help_menu = add_help_menu(self.menuBar(), self)
 
     def open_goal_seek(self) -> GoalSeekDialog:
         """Tools > Goal Seek…: what one country (or all) would need for the parts to reach a total."""

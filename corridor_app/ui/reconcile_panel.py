@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number, format_percent
+from corridor_app.ui.terms import verdict
 
 
 def _fmt(value: float | None, unit: str) -> str:
-    return "—" if value is None else f"{value:,.2f} {unit}".strip()
+    return "—" if value is None else f"{format_number(value)} {unit}".strip()
 
 
 def _interval(low: float, high: float, unit: str = "") -> str:
@@ -89,28 +91,31 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
         if rec is None:
             for label in (self.sum_label, self.published_label, self.residual_label):
                 label.setText("")
-            self.verdict_label.setText("No contributions")
+            self.verdict_label.setText(self.tr("No contributions"))
             self.range_label.setVisible(False)
             return
         unit = rec.unit
-        self.sum_label.setText(f"Sum of parts <b>{_fmt(rec.sum_of_parts, unit)}</b>")
-        self.published_label.setText(f"Published total <b>{_fmt(rec.published_total, unit)}</b>")
+        self.sum_label.setText(self.tr("Sum of parts <b>{amount}</b>").format(amount=_fmt(rec.sum_of_parts, unit)))
+        self.published_label.setText(
+            self.tr("Published total <b>{amount}</b>").format(amount=_fmt(rec.published_total, unit))
+        )
         if rec.residual is None:
-            self.residual_label.setText("Residual <b>—</b>")
+            self.residual_label.setText(self.tr("Residual <b>{amount}</b>").format(amount="—"))
         else:
-            pct = f" ({rec.residual_pct:+.1f} %)" if rec.residual_pct is not None else ""
-            self.residual_label.setText(f"Residual <b>{rec.residual:+,.2f} {unit}{pct}</b>")
+            pct = f" ({format_percent(rec.residual_pct, signed=True)})" if rec.residual_pct is not None else ""
+            amount = f"{format_number(rec.residual, signed=True)} {unit}{pct}"
+            self.residual_label.setText(self.tr("Residual <b>{amount}</b>").format(amount=amount))
         colour = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
-        note = f"; {len(rec.excluded)} not counted" if rec.excluded else ""
-        self.verdict_label.setText(f"<span style='color:{colour}'><b>{rec.verdict}</b>{note}</span>")
+        note = "; " + self.tr("%Ln not counted", "", len(rec.excluded)) if rec.excluded else ""
+        self.verdict_label.setText(f"<span style='color:{colour}'><b>{verdict(rec.verdict)}</b>{note}</span>")
         self.range_label.setVisible(rec.has_ranges)
         self.range_label.setText(range_text(rec) if rec.has_ranges else "")
         tip = (
-            "The published total and the sum of the country amounts differ."
+            self.tr("The published total and the sum of the country amounts differ.")
             if rec.flagged
-            else "The published total matches the sum of the parts."
+            else self.tr("The published total matches the sum of the parts.")
             if rec.published_total is not None
-            else "No published total for this corridor (add one in the Totals tab)."
+            else self.tr("No published total for this corridor (add one in the Totals tab).")
         )
         if rec.has_ranges:
             # The tolerance verdict compares points; the range verdict asks if the stated uncertainty covers the gap.

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -38,16 +40,23 @@ from PySide6.QtWidgets import (
 from corridor_app.model import scenario_edits
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import ParseError
-from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import ScenarioColumn, ScenarioError, scenario_names, scenario_totals
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.keys import KeysFirstDelegate
+from corridor_app.ui.number_format import format_percent, shown_number
 from corridor_app.ui.table_model import WorkbookTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _WATCHED = {"contributions", "totals", "scenarios"}
-_SUMMARY_ROWS = ("Total", "Δ vs baseline", "Δ %", "Published total", "Residual")
+_SUMMARY_ROWS = (
+    QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Total"),
+    QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Δ vs baseline"),
+    QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Δ %"),
+    QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Published total"),
+    QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Residual"),
+)
+_BASELINE = QT_TRANSLATE_NOOP("ScenarioTotalsModel", "Baseline")
 _BOLD_ROWS = {"Total"}
 _NEGATIVE = QBrush(QColor("#b03a2e"))
 _POSITIVE = QBrush(QColor("#1e7b34"))
@@ -95,11 +104,20 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].name if section < len(self.columns) else None
+            if section >= len(self.columns):
+                return None
+            column = self.columns[section]
+            return self._translate(_BASELINE) if column.baseline else column.name
         if section >= len(self._rows):
             return None
         kind, label = self._rows[section]
-        return f"Share: {label}" if kind == "share" else label
+        if kind == "share":
+            return self.tr("Share: {country}").format(country=label)
+        return self._translate(label) if kind == "summary" else label
+
+    @staticmethod
+    def _translate(text: str) -> str:
+        return QCoreApplication.translate("ScenarioTotalsModel", text)
 
     def value(self, row: int, column: int) -> float | None:
         """The number in a cell, as computed by ``scenario_totals``."""
@@ -139,19 +157,19 @@ class ScenarioTotalsModel(FollowsWorkbook, QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and kind == "amount" and not col.baseline:
             pct = col.country_delta_pct.get(label)
-            delta = number_text(col.country_delta[label], col.unit, sign=True)
-            return f"{delta} {col.unit}" + (f" ({pct:+.1f} %)" if pct is not None else "")
+            delta = shown_number(col.country_delta[label], col.unit, sign=True)
+            return f"{delta} {col.unit}" + (f" ({format_percent(pct, signed=True)})" if pct is not None else "")
         return None
 
     @staticmethod
     def _text(kind: str, label: str, col: ScenarioColumn, value: float | None) -> str:
         if value is None:
-            return "excluded" if kind == "amount" else "—"
+            return QCoreApplication.translate("ScenarioTotalsModel", "excluded") if kind == "amount" else "—"
         if kind == "share" or label == "Δ %":
-            return f"{value:+.1f} %" if label == "Δ %" else f"{value:.1f} %"
+            return format_percent(value, signed=True) if label == "Δ %" else format_percent(value)
         if label in ("Δ vs baseline", "Residual"):
-            return number_text(value, col.unit, sign=True)
-        return number_text(value, col.unit)
+            return shown_number(value, col.unit, sign=True)
+        return shown_number(value, col.unit)
 
 
 class ScenarioPanel(QWidget):
@@ -168,10 +186,10 @@ class ScenarioPanel(QWidget):
         self.names = QListWidget()
         self.names.currentTextChanged.connect(self._on_selection_changed)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("New…")
-        self.duplicate_button = QPushButton("Duplicate…")
-        self.rename_button = QPushButton("Rename…")
-        self.delete_button = QPushButton("Delete")
+        self.new_button = QPushButton(self.tr("New…"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate…"))
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
         for button, handler in (
             (self.new_button, self._on_new_clicked),
             (self.duplicate_button, self._on_duplicate_clicked),
@@ -193,11 +211,13 @@ class ScenarioPanel(QWidget):
         self.adjustments_view.horizontalHeader().setStretchLastSection(True)
         self.adjustments_view.verticalHeader().hide()
         self.adjustments_view.setToolTip(
-            "Kind: percent (-50 halves), override (new amount), add (amount to add), exclude, none.\n"
-            "A blank country or * means every country; applied top to bottom."
+            self.tr(
+                "Kind: percent (-50 halves), override (new amount), add (amount to add), exclude, none.\n"
+                "A blank country or * means every country; applied top to bottom."
+            )
         )
-        self.add_button = QPushButton("Add adjustment")
-        self.remove_button = QPushButton("Remove adjustment")
+        self.add_button = QPushButton(self.tr("Add adjustment"))
+        self.remove_button = QPushButton(self.tr("Remove adjustment"))
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         adj_buttons = QHBoxLayout()
@@ -306,19 +326,20 @@ class ScenarioPanel(QWidget):
         return value if ok else None
 
     def _on_new_clicked(self) -> None:
-        name = self._ask("New scenario", "Name:")
+        name = self._ask(self.tr("New scenario"), self.tr("Name:"))
         if name is not None:
             self.create_scenario(name)
 
     def _on_duplicate_clicked(self) -> None:
         if self._selected:
-            name = self._ask("Duplicate scenario", "Name of the copy:", f"{self._selected} (copy)")
+            copy = self.tr("{name} (copy)").format(name=self._selected)
+            name = self._ask(self.tr("Duplicate scenario"), self.tr("Name of the copy:"), copy)
             if name is not None:
                 self.duplicate_scenario(self._selected, name)
 
     def _on_rename_clicked(self) -> None:
         if self._selected:
-            name = self._ask("Rename scenario", "New name:", self._selected)
+            name = self._ask(self.tr("Rename scenario"), self.tr("New name:"), self._selected)
             if name is not None:
                 self.rename_scenario(self._selected, name)
 

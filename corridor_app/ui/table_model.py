@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from corridor_app.model.edits import Edit, SetCell, SetCells
 from corridor_app.model.errors import ParseError
-from corridor_app.model.precision import cell_unit, number_text
+from corridor_app.model.precision import cell_unit
 from corridor_app.model.ranges import edit_cells
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.number_format import edit_number, shown_number
+from corridor_app.ui.terms import choice, column_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _MISSING_SOURCE = QBrush(QColor("#fff4d6"))
@@ -40,16 +42,16 @@ def format_value(value: object, kind: str, unit: str | None = None) -> str:
     if kind == "year":
         return str(value)
     if kind == "number" and isinstance(value, float | int) and not isinstance(value, bool):
-        return number_text(float(value), unit)
+        return shown_number(float(value), unit)
     return str(value)
 
 
 def edit_text(value: object) -> str:
-    """The text an editor starts with: the full value, no grouping."""
+    """The text an editor starts with: the full value, no grouping, the user's decimal sign (``13,2``)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
+        return edit_number(value)
     return str(value)
 
 
@@ -96,10 +98,12 @@ class WorkbookTableModel(QAbstractTableModel):
                 return None
             key = table.keys[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return table.label(key)
+                return column_label(table.label(key))
             if role == Qt.ItemDataRole.ToolTipRole:
                 header = table.header(key)
-                return f"In the file: {header}" if header != table.label(key) else None
+                if header == table.label(key):
+                    return None
+                return QCoreApplication.translate("WorkbookTableModel", "In the file: {header}").format(header=header)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -119,7 +123,10 @@ class WorkbookTableModel(QAbstractTableModel):
         table = self._table()
         key = table.keys[column]
         value = table.value(row, key)
-        kind = table.column_spec(key).kind
+        spec = table.column_spec(key)
+        kind = spec.kind
+        if spec.choices and isinstance(value, str) and role in (_DISPLAY, _EDIT):
+            return choice(value)  # read back as the same choice: each translation is one of its aliases
         if role == _DISPLAY:
             if kind != "number" or value is None:
                 return format_value(value, kind)
@@ -140,10 +147,11 @@ class WorkbookTableModel(QAbstractTableModel):
             return None
         source = table.value(row, "source")
         sheet, at = table.where(row)
-        origin = f"\nFrom {sheet}, row {at}" if at else ""
+        origin = "\n" + self.tr("From {sheet}, row {row}").format(sheet=sheet, row=at) if at else ""
+        missing = self.tr("No source given for this figure")
         if key == "source":
-            return "No source given for this figure" if source is None else str(source)
-        return (f"Source: {source}" if source else "No source given for this figure") + origin
+            return missing if source is None else str(source)
+        return (self.tr("Source: {source}").format(source=source) if source else missing) + origin
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -159,7 +167,7 @@ class WorkbookTableModel(QAbstractTableModel):
         try:
             parsed, quantity = parse_cell(spec, value if not isinstance(value, str) else value.strip())
         except ParseError as exc:
-            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            self.sig_edit_refused.emit(self._refused(spec.label, index.row(), exc))
             return False
         # A bound typed into a figure ("over 38", "12–14") also writes its Low/High (issue 18), as one edit.
         cells, refused = edit_cells(table.spec, table.record(index.row()), key, parsed, quantity)
@@ -177,9 +185,14 @@ class WorkbookTableModel(QAbstractTableModel):
         try:
             self._submit(edit)
         except ParseError as exc:
-            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {exc.message}; the old value is kept")
+            self.sig_edit_refused.emit(self._refused(spec.label, index.row(), exc))
             return False
         return True
+
+    def _refused(self, label: str, row: int, exc: ParseError) -> str:
+        """The status bar's words for a refused value: the column as on screen, the row, the reason."""
+        text = self.tr("{column}, row {row}: {reason}; the old value is kept")
+        return text.format(column=column_label(label), row=row + 1, reason=exc.message)
 
     def _on_workbook_changed(self, change: Change) -> None:
         if change.table != self._key:

@@ -45,7 +45,7 @@ class TablePanel(QWidget):
         self._defaults = defaults
         # Sorted and filtered with numpy, not through Qt's proxy (issue 7: usable at a million rows).
         self.proxy = RowView(model, self)
-        self.filter_box = QLineEdit(placeholderText="Filter rows (Ctrl+F)", clearButtonEnabled=True)
+        self.filter_box = QLineEdit(placeholderText=self.tr("Filter rows (Ctrl+F)"), clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         # Ctrl+E, Ctrl+S, Ctrl+O... reach the window from the filter box; its own typing keeps Ctrl+Z.
         self._app_keys = AppKeysFirst(self)
@@ -91,10 +91,12 @@ class TablePanel(QWidget):
         """Say that a large table is being searched (the rows change once it is done)."""
         if text:
             self._searching = text
-            self.sig_message.emit(f"Searching {self.model.rowCount():,} rows for “{text}”…")
+            message = self.tr("Searching %Ln row(s) for “{text}”…", "", self.model.rowCount())
+            self.sig_message.emit(message.format(text=text))
         elif self._searching and self.proxy.filter_text() == self._searching:  # done, not given up for newer text
             found = self.proxy.rowCount()
-            self.sig_message.emit(f"{found:,} row{'s' if found != 1 else ''} match “{self._searching}”")
+            message = self.tr("%Ln row(s) match “{text}”", "", found).format(text=self._searching)
+            self.sig_message.emit(message)
 
     def fit_column_steps(self) -> Iterator[None]:
         """Fit each column to its header and first rows, within 60-260 px; one column per step.
@@ -130,12 +132,12 @@ class TablePanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self._action("Copy\tCtrl+C", self.copy_selection)
-        self._action("Copy with headers\tCtrl+Shift+C", lambda: self.copy_selection(with_headers=True))
-        self._action("Paste\tCtrl+V", self.paste)
-        self._action("Insert row below\tCtrl+Shift+=", self.insert_row)
-        self._action("Delete rows\tCtrl+-", self.delete_rows)
-        self._action("Clear cells\tDel", self.clear_cells)
+        self._action(self.tr("Copy") + "\tCtrl+C", self.copy_selection)
+        self._action(self.tr("Copy with headers") + "\tCtrl+Shift+C", lambda: self.copy_selection(with_headers=True))
+        self._action(self.tr("Paste") + "\tCtrl+V", self.paste)
+        self._action(self.tr("Insert row below") + "\tCtrl+Shift+=", self.insert_row)
+        self._action(self.tr("Delete rows") + "\tCtrl+-", self.delete_rows)
+        self._action(self.tr("Clear cells") + "\tDel", self.clear_cells)
 
     @property
     def table_key(self) -> str:
@@ -195,7 +197,7 @@ class TablePanel(QWidget):
             )
         QGuiApplication.clipboard().setText(format_tsv(block))
         n = len(selected)
-        self.sig_message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
+        self.sig_message.emit(self.tr("Copied %Ln cell(s)", "", n))
 
     def paste(self) -> None:
         """Paste the clipboard as a spreadsheet does, as one undo step, or refuse it whole (issue 14).
@@ -207,7 +209,7 @@ class TablePanel(QWidget):
         """
         current = self.view.currentIndex()
         if not current.isValid():
-            self.sig_message.emit("Paste: select the cell where the block should start")
+            self.sig_message.emit(self.tr("Paste: select the cell where the block should start"))
             return
         block: list[list[str]] = parse_tsv(QGuiApplication.clipboard().text())
         selection = self.view.selectionModel().selectedIndexes()
@@ -235,7 +237,7 @@ class TablePanel(QWidget):
             self.sig_message.emit(exc.message)
             return
         self._select_indexes(pasted)
-        self.sig_message.emit(f"Pasted {len(edit.cells)} cell{'s' if len(edit.cells) != 1 else ''}")
+        self.sig_message.emit(self.tr("Pasted %Ln cell(s)", "", len(edit.cells)))
 
     def _select_indexes(self, indexes: list[QModelIndex]) -> None:
         """Select what a paste wrote, as a spreadsheet shows it (the current cell stays)."""
@@ -257,14 +259,14 @@ class TablePanel(QWidget):
         index = self.proxy.mapFromSource(self.model.index(position, first_text))
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
-        self.sig_message.emit("Row inserted: type its values; Ctrl+Z removes it")
+        self.sig_message.emit(self.tr("Row inserted: type its values; Ctrl+Z removes it"))
 
     def delete_rows(self) -> None:
         rows = self.selected_source_rows()
         if not rows:
             return
         self._submit(DeleteRows(self.table_key, rows))
-        self.sig_message.emit(f"Deleted {len(rows)} row{'s' if len(rows) != 1 else ''}; Ctrl+Z restores")
+        self.sig_message.emit(self.tr("Deleted %Ln row(s); Ctrl+Z restores", "", len(rows)))
 
     def clear_cells(self) -> None:
         indexes = [self.proxy.mapToSource(i) for i in self.view.selectionModel().selectedIndexes()]

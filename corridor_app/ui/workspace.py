@@ -30,6 +30,7 @@ from corridor_app.ui.reconcile_panel import ReconciliationPanel
 from corridor_app.ui.scenario_panel import ScenarioPanel
 from corridor_app.ui.table_model import WorkbookTableModel
 from corridor_app.ui.table_panel import TablePanel
+from corridor_app.ui.terms import table_name
 
 TABLE_TABS = (
     ("contributions", "Contributions"),
@@ -91,7 +92,7 @@ class Workspace(QWidget):
             panel = TablePanel(model, self._submit, self._session.defaults_for, fit_columns=False)
             panel.sig_message.connect(self.sig_message)
             self.panels[key] = panel
-            self.tabs.addTab(panel, title)
+            self.tabs.addTab(panel, table_name(title))
             yield
             for _ in panel.fit_column_steps():
                 yield
@@ -105,13 +106,13 @@ class Workspace(QWidget):
         log_view.horizontalHeader().setStretchLastSection(True)
         self.scenario_panel = ScenarioPanel(workbook, self._submit, view.corridor)
         self.scenario_panel.sig_edit_refused.connect(self.sig_message)
-        self.tabs.insertTab(len(TABLE_TABS) - 1, self.scenario_panel, "Scenarios")
+        self.tabs.insertTab(len(TABLE_TABS) - 1, self.scenario_panel, table_name("Scenarios"))
         self._table_keys[self.scenario_panel] = "scenarios"
         # The chart follows the table in use, unless the user pinned another chart tab (issue 14).
         self.tabs.currentChanged.connect(
             lambda i: self.chart_tabs.show_for_table(self._table_keys.get(self.tabs.widget(i), ""))
         )
-        self.tabs.addTab(log_view, "Change log")
+        self.tabs.addTab(log_view, table_name("Change log"))
         yield
         self._lay_out()
         self._bind_view_state()

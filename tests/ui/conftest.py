@@ -18,6 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "data" / "north_south_itc.xlsx"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_interface(qapp):  # type: ignore[no-untyped-def]
+    """The interface in English with its plural forms ("1 row", "2 rows"), whatever the machine's locale."""
+    from corridor_app.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+
+
 @pytest.fixture
 def workbook() -> Workbook:
     return load_workbook(DATASET)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -35,13 +35,13 @@ if TYPE_CHECKING:
 
 # (attribute, tab title) of every chart, in tab order.
 CHARTS = (
-    ("chart", "By country"),
-    ("shares_chart", "Shares"),
-    ("scenario_charts", "Scenarios"),
-    ("pacing_panel", "Targets pacing"),
-    ("progress_chart", "Targets over time"),
-    ("projects_chart", "Projects"),
-    ("comparison_chart", "Corridors compared"),
+    ("chart", QT_TRANSLATE_NOOP("ChartArea", "By country")),
+    ("shares_chart", QT_TRANSLATE_NOOP("ChartArea", "Shares")),
+    ("scenario_charts", QT_TRANSLATE_NOOP("ChartArea", "Scenarios")),
+    ("pacing_panel", QT_TRANSLATE_NOOP("ChartArea", "Targets pacing")),
+    ("progress_chart", QT_TRANSLATE_NOOP("ChartArea", "Targets over time")),
+    ("projects_chart", QT_TRANSLATE_NOOP("ChartArea", "Projects")),
+    ("comparison_chart", QT_TRANSLATE_NOOP("ChartArea", "Corridors compared")),
 )
 # The chart each table brings (attribute names of ChartArea).
 TABLE_CHARTS = {
@@ -88,7 +88,7 @@ class ChartArea(QTabWidget):
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
             self._pages[name] = page
-            self.addTab(page, title)
+            self.addTab(page, QCoreApplication.translate("ChartArea", title))
         self.currentChanged.connect(self._on_current_changed)
         # With ``staged`` the caller runs these steps (the first chart) before the area is used.
         self.build_steps = self._build()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.corridors import CorridorComparison, corridor_comparison
@@ -84,13 +85,13 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
                     brush=colour(j),
                     pen=pg.mkPen("#ffffff", width=0.8),
                 )
-                self.fit.add_legend(self.legend, bar, cmp.corridors[j] or "(no corridor)")
+                self.fit.add_legend(self.legend, bar, cmp.corridors[j] or self.tr("(no corridor)"))
             else:
                 bar.setOpts(x=[], height=[])
         item = self.plot.getPlotItem()
         self.fit.set_bottom_ticks([(float(i), short(c, 18)) for i, c in enumerate(cmp.countries)])
         item.setLabel("left", str(cmp.display))
-        self.fit.set_title(f"Contributions by country across corridors ({cmp.display})")
+        self.fit.set_title(self.tr("Contributions by country across corridors ({display})").format(display=cmp.display))
         finite = matrix[~np.isnan(matrix)]
         top = float(finite.max()) if finite.size else 1.0
         bottom = min(float(finite.min()) if finite.size else 0.0, 0.0)
@@ -105,18 +106,20 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
             rec = col.reconciliation
             tint = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
             lines.append(f"<span style='color:{tint}'>{col.describe()}</span>")
-        self.reconciliation_label.setText("<br>".join(lines) or "No contributions")
+        self.reconciliation_label.setText("<br>".join(lines) or self.tr("No contributions"))
         if cmp.excluded:
             items = "; ".join(
-                f"{e.corridor or '(no corridor)'} / {e.country}: {_amount(e.amount)} {e.unit} ({e.reason})"
+                f"{e.corridor or self.tr('(no corridor)')} / {e.country}: {_amount(e.amount)} {e.unit} ({e.reason})"
                 for e in cmp.excluded
             )
             self.excluded_label.setText(
-                f"<span style='color:#c0392b'><b>Not in the bars ({len(cmp.excluded)}):</b> {items}</span>"
+                "<span style='color:#c0392b'><b>"
+                + self.tr("Not in the bars ({count}):").format(count=len(cmp.excluded))
+                + f"</b> {items}</span>"
             )
         else:
             self.excluded_label.setText("")
 
 
 def _amount(value: float | None) -> str:
-    return "no amount" if value is None else f"{value:,.2f}"
+    return QCoreApplication.translate("CorridorComparisonChart", "no amount") if value is None else f"{value:,.2f}"

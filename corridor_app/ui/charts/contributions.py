@@ -15,13 +15,13 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
-from corridor_app.model.precision import number_text
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import BarSeries, contribution_bars, shares, whiskers
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import shown_number
 
 BAR_COLOUR = "#3b6ea8"
 HIGHLIGHT_COLOUR = "#f39c12"
@@ -120,18 +120,19 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         show_residual = self.residual is not None and abs(self.residual) > 1e-12
         if show_residual:
             self.residual_bar.setOpts(x=[float(n)], height=[self.residual])
-            labels.append("residual")
+            labels.append(self.tr("residual"))
         else:
             self.residual_bar.setOpts(x=[], height=[])
         unit = self.series.unit or (rec.unit if rec else "")
-        title = (rec.corridor or "Contributions") if rec else "No contributions"
+        title = (rec.corridor or self.tr("Contributions")) if rec else self.tr("No contributions")
+        heading = self.tr("{corridor}: contributions by country").format(corridor=title)
         # Axis text is re-laid out whenever it is set, even to the same value: set only what changed.
         self._set_once("ticks", labels, lambda: self.fit.set_bottom_ticks(list(enumerate(labels))))
         self._set_once("unit", unit, lambda: self.getPlotItem().setLabel("left", unit))
         self._set_once(
             "title",
             title,
-            lambda: self.fit.set_title(f"{title}: contributions by country"),
+            lambda: self.fit.set_title(heading),
         )
         self._place_labels(list(self.series.values) + ([self.residual] if show_residual else []), compact=crowded)
         wx, wy, below, above = whiskers(self.series)
@@ -194,26 +195,33 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             return ""
         unit = f" {rec.unit}" if rec.unit else ""
         if i >= len(self.series.values):
-            return (
-                f"Residual {number_text(self.residual or 0.0, sign=True)}{unit}\n"
-                f"Sum of parts {number_text(rec.sum_of_parts)} minus "
-                f"published total {number_text(rec.published_total or 0.0)}"
+            return self.tr("Residual {residual}{unit}\nSum of parts {parts} minus published total {total}").format(
+                residual=shown_number(self.residual or 0.0, sign=True),
+                unit=unit,
+                parts=shown_number(rec.sum_of_parts),
+                total=shown_number(rec.published_total or 0.0),
             )
         label, value = self.series.labels[i], self.series.values[i]
-        lines = [label, f"{number_text(value, rec.unit)}{unit}"]
+        lines = [label, f"{shown_number(value, rec.unit)}{unit}"]
         low, high = self.series.ranges[i] if i < len(self.series.ranges) else (value, value)
         if high - low > 1e-12:
-            lines.append(f"range {number_text(low, rec.unit)} to {number_text(high, rec.unit)}{unit}")
+            lines.append(f"range {shown_number(low, rec.unit)} to {shown_number(high, rec.unit)}{unit}")
         if label in rec.approximate:
             lines.append("approximate figure")
         share = shares(rec).get(label)
         if share is not None:
-            lines.append(f"{share:.1f} % of the sum of parts")
+            lines.append(self.tr("{share} % of the sum of parts").format(share=f"{share:.1f}"))
         if rec.published_total:
-            lines.append(f"{value / rec.published_total * 100:.1f} % of the published total")
+            lines.append(
+                self.tr("{share} % of the published total").format(share=f"{value / rec.published_total * 100:.1f}")
+            )
         contrib = self._workbook.table("contributions")
         sources = {str(contrib.value(r, "source")) for r in self.series.rows[i] if contrib.value(r, "source")}
-        lines.append("Source: " + "; ".join(sorted(sources)) if sources else "No source given")
+        lines.append(
+            self.tr("Source: {source}").format(source="; ".join(sorted(sources)))
+            if sources
+            else self.tr("No source given")
+        )
         return "\n".join(lines)
 
     def _is_approximate(self, label: str) -> bool:
@@ -240,7 +248,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
             if i < len(values) and values[i] is not None:
                 v = float(values[i])  # type: ignore[arg-type]
                 sign = "+" if i == len(self.series.values) else ""
-                text = short_number(v, sign) if compact else number_text(v, sign=bool(sign))
+                text = short_number(v, sign) if compact else shown_number(v, sign=bool(sign))
                 if i < len(self.series.labels) and self._is_approximate(self.series.labels[i]):
                     text = "≈" + text
                 ranges = self.series.ranges
@@ -268,7 +276,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.shares: dict[str, float] = {}
         plot = self.getPlotItem()
         style_plot(plot, grid_x=True, grid_y=False)
-        plot.setLabel("bottom", "share of the sum of parts, %")
+        plot.setLabel("bottom", self.tr("share of the sum of parts, %"))
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BAR_COLOUR, pen=pg.mkPen("#24496f"))
         self.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
@@ -285,7 +293,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         self.bars.setOpts(x0=np.zeros(len(names)), y=y, width=np.asarray(values, dtype=float))
         self.fit.set_left_ticks(list(enumerate(names)))
         title = rec.corridor if rec else ""
-        self.fit.set_title(f"{title}: shares of the sum of parts")
+        self.fit.set_title(self.tr("{corridor}: shares of the sum of parts").format(corridor=title))
         while len(self._labels) < len(values):
             label = pg.TextItem(color="#222", anchor=(0.0, 0.5))
             self.addItem(label)

@@ -13,26 +13,33 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
-from corridor_app.model.precision import number_text
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
+from corridor_app.ui.number_format import shown_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = (
-    "Target",
-    "Country",
-    "Target value",
-    "Unit",
-    "Baseline",
-    "Target year",
-    "Progress",
-    "Pace needed / yr",
-    "Status",
+    QT_TRANSLATE_NOOP("PacingModel", "Target"),
+    QT_TRANSLATE_NOOP("PacingModel", "Country"),
+    QT_TRANSLATE_NOOP("PacingModel", "Target value"),
+    QT_TRANSLATE_NOOP("PacingModel", "Unit"),
+    QT_TRANSLATE_NOOP("PacingModel", "Baseline"),
+    QT_TRANSLATE_NOOP("PacingModel", "Target year"),
+    QT_TRANSLATE_NOOP("PacingModel", "Progress"),
+    QT_TRANSLATE_NOOP("PacingModel", "Pace needed / yr"),
+    QT_TRANSLATE_NOOP("PacingModel", "Status"),
+)
+# model.pacing.Status, as the Status column shows it
+_STATUSES = (
+    QT_TRANSLATE_NOOP("PacingModel", "met"),
+    QT_TRANSLATE_NOOP("PacingModel", "in progress"),
+    QT_TRANSLATE_NOOP("PacingModel", "past due"),
+    QT_TRANSLATE_NOOP("PacingModel", "no pace"),
 )
 
 
@@ -71,7 +78,7 @@ class PacingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _COLUMNS[section]
+            return self.tr(_COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,17 +91,17 @@ class PacingModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        baseline = "—" if pace.baseline is None else f"{number_text(pace.baseline, pace.unit)} ({pace.baseline_year})"
+        baseline = "—" if pace.baseline is None else f"{shown_number(pace.baseline, pace.unit)} ({pace.baseline_year})"
         return (
             pace.target,
             pace.country,
-            number_text(pace.value, pace.unit),
+            shown_number(pace.value, pace.unit),
             pace.unit,
             baseline,
             str(pace.target_year),
             "—" if pace.progress is None else f"{pace.progress * 100:.0f} %",
             "—" if pace.pace is None else f"{pace.pace:,.2f}",
-            pace.status,
+            self.tr(pace.status),
         )[index.column()]
 
 
@@ -119,20 +126,20 @@ class PacingPanel(QWidget):
         self.start = QSpinBox()
         self.start.setRange(1990, dt.date.today().year + 30)
         self.start.setValue(start_year)
-        self.start.setToolTip("Targets without a baseline are paced from the start of this year")
+        self.start.setToolTip(self.tr("Targets without a baseline are paced from the start of this year"))
         self.start.valueChanged.connect(self.model.set_start_year)
         self.chart = pg.PlotWidget(background="w")
         plot = self.chart.getPlotItem()
         style_plot(plot, grid_x=True, grid_y=False, alpha=0.2)
         # Cut in the middle: a target's name keeps its year ("INSTC eastern…ute → 2030").
         self.fit = PlotFit(self.chart, left_share=0.45, elide=Qt.TextElideMode.ElideMiddle)
-        self.fit.set_title("Progress toward each target (baseline / target)")
+        self.fit.set_title(self.tr("Progress toward each target (baseline / target)"))
         self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush="#3b6ea8", pen=pg.mkPen("#24496f"))
         self.chart.addItem(self.bars)
         self.goal = pg.InfiniteLine(pos=100, angle=90, pen=pg.mkPen("#2e7d32", width=1.5, style=Qt.PenStyle.DashLine))
         self.chart.addItem(self.goal)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Pace targets without a baseline from"))
+        top.addWidget(QLabel(self.tr("Pace targets without a baseline from")))
         top.addWidget(self.start)
         top.addStretch(1)
         # The chart above the table, each the full width: side by side at 1366 px the table scrolled
@@ -158,7 +165,7 @@ class PacingPanel(QWidget):
         labels = [(i, f"{p.target} → {p.target_year}") for i, p in enumerate(shown)]
         plot = self.chart.getPlotItem()
         self.fit.set_left_ticks(labels)
-        plot.setLabel("bottom", "% of the target")
+        plot.setLabel("bottom", self.tr("% of the target"))
         right = max([110.0, *((p.progress or 0.0) * 110 for p in shown)])
         plot.setXRange(0, right, padding=0)
         plot.setYRange(-0.6, max(len(shown) - 0.4, 0.6), padding=0)

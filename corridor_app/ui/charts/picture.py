@@ -21,7 +21,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QImage, QPaintDevice, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -30,7 +40,11 @@ from corridor_app.io.saving.atomic import atomic_write
 if TYPE_CHECKING:  # pyqtgraph and QtSvg load with the first chart or export, not with the window's menu
     import pyqtgraph as pg
 
-FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
+# Labels for the Save dialog's filters: pass them through QCoreApplication.translate("ChartPicture", label).
+FORMATS = {
+    ".png": QT_TRANSLATE_NOOP("ChartPicture", "PNG image"),
+    ".svg": QT_TRANSLATE_NOOP("ChartPicture", "SVG drawing"),
+}
 PNG_SCALE = 2.0  # pictures at twice the screen size stay sharp in Excel and when printed
 
 
@@ -47,7 +61,7 @@ def _layout(widget: QWidget) -> tuple[QRect, list[tuple[pg.PlotWidget, QRect]]]:
     """The plots' rectangles relative to their union's top-left corner, and that union."""
     plots = plot_widgets(widget)
     if not plots:
-        raise ValueError("this tab has no chart to export")
+        raise ValueError(QCoreApplication.translate("ChartPicture", "this tab has no chart to export"))
     rects = [(p, QRect(p.mapTo(widget, QPoint(0, 0)) if p is not widget else QPoint(0, 0), p.size())) for p in plots]
     union = QRect(rects[0][1])
     for _, rect in rects[1:]:
@@ -136,7 +150,8 @@ def render_chart(widget: QWidget, path: str, title: str = "") -> QImage | bytes:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"{Path(path).name}: charts are exported as .png or .svg")
+        message = QCoreApplication.translate("ChartPicture", "{name}: charts are exported as .png or .svg")
+        raise ValueError(message.format(name=Path(path).name))
     return chart_svg(widget, title) if suffix == ".svg" else chart_image(widget)
 
 

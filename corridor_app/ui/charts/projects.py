@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,9 +38,13 @@ from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
-ALL = "(all corridors)"
+ALL = QT_TRANSLATE_NOOP("ProjectsBreakdownChart", "(all corridors)")
 _WATCHED = {"projects", "fx", "contributions", "totals"}
-_DIMENSIONS: tuple[tuple[str, Dimension], ...] = (("Route", "route"), ("Mode", "mode"), ("Country", "country"))
+_DIMENSIONS: tuple[tuple[str, Dimension], ...] = (
+    (QT_TRANSLATE_NOOP("ProjectsBreakdownChart", "Route"), "route"),
+    (QT_TRANSLATE_NOOP("ProjectsBreakdownChart", "Mode"), "mode"),
+    (QT_TRANSLATE_NOOP("ProjectsBreakdownChart", "Country"), "country"),
+)
 
 
 def _fmt(value: float | None) -> str:
@@ -63,14 +67,14 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         self.bars_box = QComboBox()
         self.stack_box = QComboBox()
         for label, _ in _DIMENSIONS:
-            self.bars_box.addItem(label)
-            self.stack_box.addItem(label)
+            self.bars_box.addItem(self.tr(label))
+            self.stack_box.addItem(self.tr(label))
         self.stack_box.setCurrentIndex(1)
         controls = QHBoxLayout()
         for text, box in (
-            ("Projects of", self.corridor_box),
-            ("bars by", self.bars_box),
-            ("stacked by", self.stack_box),
+            (self.tr("Projects of"), self.corridor_box),
+            (self.tr("bars by"), self.bars_box),
+            (self.tr("stacked by"), self.stack_box),
         ):
             controls.addWidget(QLabel(text))
             controls.addWidget(box)
@@ -85,7 +89,9 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         self.excluded_label = QLabel()
         self.excluded_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Country", "Contributions", "Projects", "Projects − contributions"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Country"), self.tr("Contributions"), self.tr("Projects"), self.tr("Projects − contributions")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -109,7 +115,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
     @property
     def corridor(self) -> str | None:
         text = self.corridor_box.currentText()
-        return None if text in ("", ALL) else text
+        return None if text in ("", ALL, self.tr(ALL)) else text
 
     def set_corridor(self, corridor: str) -> None:
         """Follow the window's corridor selector when the Projects sheet has that corridor."""
@@ -130,13 +136,13 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
 
     def _fill_corridors(self, wanted: str | None = None) -> None:
         current = wanted if wanted is not None else self.corridor_box.currentText()
-        names = [ALL, *project_corridors(self._workbook)]
+        names = [self.tr(ALL), *project_corridors(self._workbook)]
         if names == [self.corridor_box.itemText(i) for i in range(self.corridor_box.count())]:
             return
         self.corridor_box.blockSignals(True)
         self.corridor_box.clear()
         self.corridor_box.addItems(names)
-        self.corridor_box.setCurrentText(current if current in names else ALL)
+        self.corridor_box.setCurrentText(current if current in names else self.tr(ALL))
         self.corridor_box.blockSignals(False)
 
     # --- refresh ---------------------------------------------------------------
@@ -179,24 +185,30 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         item = self.plot.getPlotItem()
         self.fit.set_left_ticks([(float(i), short(c)) for i, c in enumerate(series.categories)])
         item.setLabel("bottom", series.unit)
-        name = self.corridor or "all corridors"
-        self.fit.set_title(f"Project costs, {name} ({series.unit})")
+        name = self.corridor or self.tr("all corridors")
+        self.fit.set_title(self.tr("Project costs, {corridor} ({unit})").format(corridor=name, unit=series.unit))
         top = float(left.max()) if n else 1.0
         item.setXRange(0, (top or 1.0) * 1.05, padding=0)
         item.setYRange(-0.6, max(n - 0.4, 0.6), padding=0)
         item.invertY(True)
 
     def _show_excluded(self, agg: ProjectAggregates) -> None:
-        parts = [f"<b>Converted:</b> {len(agg.items)} projects, {agg.total:,.2f} {agg.display}"]
+        converted = self.tr("%Ln project(s), {total} {display}", "", len(agg.items))
+        parts = [
+            "<b>" + self.tr("Converted:") + "</b> " + converted.format(total=f"{agg.total:,.2f}", display=agg.display)
+        ]
         if agg.excluded:
             items = "; ".join(
                 f"{e.project or e.country}: {e.amount:,.0f} {e.unit or e.currency} ({e.reason})" for e in agg.excluded
             )
             parts.append(
-                f"<span style='color:#c0392b'><b>Not converted, in no total ({len(agg.excluded)}):</b> {items}</span>"
+                "<span style='color:#c0392b'><b>"
+                + self.tr("Not converted, in no total ({count}):").format(count=len(agg.excluded))
+                + f"</b> {items}</span>"
             )
         if agg.not_costed:
-            parts.append(f"<b>No cost given ({len(agg.not_costed)}):</b> " + "; ".join(p for _, p in agg.not_costed))
+            heading = self.tr("No cost given ({count}):").format(count=len(agg.not_costed))
+            parts.append(f"<b>{heading}</b> " + "; ".join(p for _, p in agg.not_costed))
         self.excluded_label.setText("<br>".join(parts))
 
     def _show_comparison(self) -> None:
@@ -208,14 +220,18 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
             self.comparison = None
             self.table.setRowCount(0)
             self.table.setVisible(False)
-            self.table_title.setText("Country-level figures: choose a corridor that has contributions to compare.")
+            self.table_title.setText(
+                self.tr("Country-level figures: choose a corridor that has contributions to compare.")
+            )
             return
         cmp = compare_projects_to_contributions(self._workbook, corridor, self._display)
         self.comparison = cmp
         self.table.setVisible(True)
         self.table_title.setText(
-            f"<b>{corridor}</b>: projects beside country contributions ({cmp.display}); the difference is shown, "
-            "not absorbed"
+            self.tr(
+                "<b>{corridor}</b>: projects beside country contributions ({display}); the difference is shown, "
+                "not absorbed"
+            ).format(corridor=corridor, display=cmp.display)
         )
         self.table.setRowCount(len(cmp.rows))
         for r, row in enumerate(cmp.rows):

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from corridor_app.model.precision import number_text
 from corridor_app.model.scenarios import (
     ScenarioColumn,
     ScenarioError,
@@ -30,10 +30,12 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import shown_number
 
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
 _WATCHED = {"contributions", "totals", "scenarios"}
+_BASELINE = QT_TRANSLATE_NOOP("ScenarioCharts", "Baseline")  # model.scenarios.BASELINE on screen
 DEFAULT_SENSITIVITY_PCT = 10.0
 STACK_BELOW_PX = 620  # narrower than this, the waterfall and the tornado stack (each keeps a readable width)
 
@@ -68,17 +70,17 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.steps: list[WaterfallStep] = []
         self.tornado: Sensitivity | None = None
 
-        self.grouped, self.grouped_fit = _plot("Amount by country and scenario")
+        self.grouped, self.grouped_fit = _plot(self.tr("Amount by country and scenario"))
         self.legend = self.grouped.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#222")
         self.group_bars: list[pg.BarGraphItem] = []  # one per column, grown on demand, reused after
         yield
 
-        self.waterfall, self.waterfall_fit = _plot("From baseline to scenario")
+        self.waterfall, self.waterfall_fit = _plot(self.tr("From baseline to scenario"))
         self.waterfall_bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6)
         self.waterfall.addItem(self.waterfall_bars)
         yield
 
-        self.tornado_plot, self.tornado_fit = _plot("Sensitivity of the total", left_share=0.35)
+        self.tornado_plot, self.tornado_fit = _plot(self.tr("Sensitivity of the total"), left_share=0.35)
         self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=DOWN, pen=pg.mkPen("#7a2219"))
         self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brush=UP, pen=pg.mkPen("#1d5a37"))
         self.tornado_plot.addItem(self.low_bars)
@@ -98,7 +100,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.own_ranges.toggled.connect(self._on_own_ranges_changed)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Tornado: each country ±"))
+        controls.addWidget(QLabel(self.tr("Tornado: each country moves by ±")))
         controls.addWidget(self.pct)
         controls.addWidget(self.own_ranges)
         controls.addStretch(1)
@@ -168,7 +170,9 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
                 heights = [column.countries[c] or 0.0 for c in countries]
                 bars.setOpts(x=x - 0.4 + width * (i + 0.5), height=heights, width=width)
                 bars.setVisible(True)
-                self.grouped_fit.add_legend(self.legend, bars, f"{column.name}: {number_text(column.total)}")
+                self.grouped_fit.add_legend(
+                    self.legend, bars, f"{self._name(column.name)}: {shown_number(column.total)}"
+                )
             else:
                 bars.setOpts(x=[], height=[])
                 bars.setVisible(False)
@@ -186,7 +190,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             self.steps = []
             self.waterfall_bars.setOpts(x=[], y0=[], height=[], brushes=[])
             self.waterfall_fit.set_bottom_ticks([])
-            self.waterfall_fit.set_title("From baseline to scenario (no scenario)")
+            self.waterfall_fit.set_title(self.tr("From baseline to scenario (no scenario)"))
             return
         self.steps = delta_waterfall(current, self.columns[0])
         brushes = [TOTAL if s.total else UP if s.change >= 0 else DOWN for s in self.steps]
@@ -197,8 +201,11 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
             brushes=brushes,
             pens=[pg.mkPen(b) for b in brushes],
         )
-        self.waterfall_fit.set_bottom_ticks([(i, s.label) for i, s in enumerate(self.steps)])
-        self.waterfall_fit.set_title(f"{number_text(current.delta, sign=True)}: baseline → {current.name}")
+        self.waterfall_fit.set_bottom_ticks([(i, self._name(s.label)) for i, s in enumerate(self.steps)])
+        delta = shown_number(current.delta, sign=True)
+        self.waterfall_fit.set_title(
+            self.tr("Baseline to {scenario}: {delta}").format(scenario=current.name, delta=delta)
+        )
         top = max(max(s.start, s.end) for s in self.steps)
         plot.setXRange(-0.6, len(self.steps) - 0.4, padding=0)
         plot.setYRange(0, top * 1.1 or 1.0, padding=0)
@@ -226,6 +233,14 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         swing = max(max(abs(b.high_total - total), abs(total - b.low_total)) for b in bars) or 1.0
         plot.setXRange(total - swing * 1.15, total + swing * 1.15, padding=0)
         plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
-        move = "own low/high" if own else f"±{pct:g} %"
-        title = f"Total {number_text(total)}, one country {move} ({self.tornado.scenario})"
-        self.tornado_fit.set_title(title)
+        if own:
+            title = self.tr("{scenario}: total {total} when one country moves to its own low/high")
+        else:
+            title = self.tr("{scenario}: total {total} when one country moves ±{pct} %")
+        self.tornado_fit.set_title(
+            title.format(scenario=self._name(self.tornado.scenario), total=shown_number(total), pct=f"{pct:g}")
+        )
+
+    def _name(self, name: str) -> str:
+        """A scenario's name on screen: the baseline in the user's language, the workbook's names as written."""
+        return self.tr(_BASELINE) if name == _BASELINE else name
