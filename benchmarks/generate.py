@@ -82,3 +82,17 @@ def write_csv(path: Path, n: int) -> Path:
         writer.writerow(HEADER)
         writer.writerows(rows(n))
     return path
+
+
+def write_wide_xlsx(path: Path, rows_: int = 3, columns: int = 9_000) -> Path:
+    """A wide sheet (issue 17): a country column, an amount column and ``columns`` project columns."""
+    from openpyxl import Workbook
+
+    rng = random.Random(11)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Contributions")
+    sheet.append(("Country", "Amount", *(f"Project {i}" for i in range(columns))))
+    for r in range(rows_):
+        sheet.append((COUNTRIES[r % len(COUNTRIES)], 1.5 + r, *(rng.randint(0, 999) for _ in range(columns))))
+    book.save(path)
+    return path

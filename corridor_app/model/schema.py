@@ -33,15 +33,36 @@ def match_columns(spec: TableSpec, headers: list[object]) -> dict[int, str]:
     with "Target" and "Value" it is the name. Unit words in a header are ignored
     ("Amount, USD bn" is the amount).
     """
-    candidates: dict[int, list[str]] = {}
-    for pos, header in enumerate(headers):
-        if header is None or str(header).strip() == "":
+    return match_normalised(spec, normalise_headers(headers))
+
+
+def normalise_headers(headers: list[object]) -> list[str]:
+    """Each header normalised for matching ("" for a blank one), each distinct text once."""
+    seen: dict[object, str] = {}
+    out = []
+    for header in headers:
+        if header is None:
+            out.append("")
             continue
-        norm = normalise_name(header)
-        keys = [c.key for c in spec.columns if norm in c.names()]
-        if not keys:
+        key = header if isinstance(header, str) else str(header)
+        norm = seen.get(key)
+        if norm is None:
+            norm = seen[key] = normalise_name(key) if key.strip() else ""
+        out.append(norm)
+    return out
+
+
+def match_normalised(spec: TableSpec, norms: list[str]) -> dict[int, str]:
+    """``match_columns`` over headers already normalised (``normalise_headers``): one lookup per cell."""
+    index = spec.name_index
+    candidates: dict[int, tuple[str, ...]] = {}
+    for pos, norm in enumerate(norms):
+        if not norm:
+            continue
+        keys = index.get(norm)
+        if keys is None:
             stripped = _strip_unit_words(norm)
-            keys = [c.key for c in spec.columns if stripped and stripped in c.names()]
+            keys = index.get(stripped) if stripped else None
         if keys:
             candidates[pos] = keys
     assigned: dict[int, str] = {}
@@ -135,9 +156,11 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
 
 def parse_choice(column: ColumnSpec, raw: object) -> str:
     """The canonical value a choice cell names ("Процент" -> "percent"), or ``ParseError``."""
-    norm = normalise_name(raw)
+    found = column.choice_index.get(normalise_name(raw))
+    if found is not None:
+        return found
     for choice in column.choices:
-        if norm in (normalise_name(c) for c in choice) or str(raw).strip() in choice:
+        if str(raw).strip() in choice:
             return choice[0]
     allowed = ", ".join(c[0] for c in column.choices)
     raise ParseError(f"{column.label} must be one of {allowed}, not {str(raw).strip()!r}", raw)

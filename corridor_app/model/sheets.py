@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, SupportsIndex
 
 Kind = Literal["text", "number", "year"]
@@ -29,6 +30,15 @@ class ColumnSpec:
 
     def names(self) -> tuple[str, ...]:
         return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
+
+    @cached_property
+    def choice_index(self) -> dict[str, str]:
+        """Normalised spelling -> canonical value of each choice, built once (not once per cell, issue 17)."""
+        index: dict[str, str] = {}
+        for choice in self.choices:
+            for spelling in choice:
+                index.setdefault(normalise_name(spelling), choice[0])
+        return index
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,21 @@ class TableSpec:
 
     def names(self) -> tuple[str, ...]:
         return tuple(normalise_name(n) for n in (self.key, self.label, *self.aliases))
+
+    @cached_property
+    def name_index(self) -> dict[str, tuple[str, ...]]:
+        """Normalised header -> keys of the columns it can name, in column order.
+
+        Built once per table, so matching a header row costs one lookup per cell: normalising every alias
+        again for each header cell made a 9,000-column CSV take longer than the load limit (issue 17).
+        """
+        index: dict[str, list[str]] = {}
+        for col in self.columns:
+            for name in col.names():
+                keys = index.setdefault(name, [])
+                if col.key not in keys:
+                    keys.append(col.key)
+        return {name: tuple(keys) for name, keys in index.items()}
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[object, ...]:
         """The format's own tables pickle by key, so a workbook read in a child process keeps them identical."""

@@ -166,7 +166,7 @@ class Table:
         known = self._known.get(key)
         if known is not None:
             return known
-        if key in self.extra_columns:
+        if key in self._data:  # an extra column (a dict lookup: a sheet may have 20,000 of them, issue 17)
             return ColumnSpec(key, key)
         raise KeyError(f"{self.spec.label} has no column {key!r}")
 
@@ -220,7 +220,7 @@ class Table:
             return np.nan if value is None else float(value)  # type: ignore[arg-type]
         if value is None or value == "":
             return None
-        if key in self.extra_columns and not isinstance(value, str):
+        if key not in self._known and not isinstance(value, str):
             return value
         return str(value)
 
@@ -235,9 +235,9 @@ class Table:
         return [self.record(r) for r in range(len(self))]
 
     def add_extra_column(self, key: str) -> None:
-        if key not in self.keys:
+        if key not in self._known and key not in self._data:
             self.extra_columns.append(key)
-            self._data[key] = self._empty(key, len(self))
+            self._data[key] = np.full(len(self), None, dtype=object)  # extra columns hold text
             self._touch(key)
 
     def insert(

@@ -24,7 +24,16 @@ from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.changelog import LogEntry
 from corridor_app.model.errors import ParseError, Problem, column_letter
 from corridor_app.model.numbers import Quantity
-from corridor_app.model.schema import Value, format_unit, is_total_label, match_columns, parse_cell, unit_from_header
+from corridor_app.model.schema import (
+    Value,
+    format_unit,
+    is_total_label,
+    match_columns,
+    match_normalised,
+    normalise_headers,
+    parse_cell,
+    unit_from_header,
+)
 from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TableSpec, normalise_name, table_for_sheet
 from corridor_app.model.table import Origin, Table
 from corridor_app.model.units import conversion_factor, parse_unit
@@ -99,8 +108,9 @@ def _find_table(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None
         texts = [c if isinstance(c, str) else None for c in row]
         if sum(1 for t in texts if t and t.strip()) < (1 if named else 2):
             continue
+        norms = normalise_headers(list(texts))  # once per row, not once per table tried (issue 17)
         for spec in specs:
-            mapping = match_columns(spec, list(texts))
+            mapping = match_normalised(spec, norms)
             keys = set(mapping.values())
             needed = [c.key for c in spec.columns if c.required] if named else list(spec.signature)
             if named and spec is not CONTRIBUTIONS and not keys:
@@ -145,13 +155,15 @@ def _read_table(
     header = sheet.rows[header_index]
     table = book.table(spec.key)
     extras: dict[int, str] = {}
+    used = set(table.keys)  # a set: a wide sheet's thousands of headers are each checked once (issue 17)
     for pos, cell in enumerate(header):
         if pos in mapping or cell is None or str(cell).strip() == "":
             continue
         name = str(cell).strip()
-        while name in table.keys or name in extras.values():
+        while name in used:
             name += "_"
         extras[pos] = name
+        used.add(name)
     for name in extras.values():
         table.add_extra_column(name)
     _report_duplicate_headers(found, sheet, spec, header, header_index, mapping)
