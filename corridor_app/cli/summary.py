@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
+from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, add_mapping_arguments, load, mapping_from
 from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
@@ -123,7 +123,7 @@ def _print_summary(
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    workbook = load(args.file)
+    workbook = load(args.file, mapping_from(args))
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
     try:
@@ -152,6 +152,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``summary`` command to the parser."""
     s = sub.add_parser("summary", help="print amounts by country, sum of parts, published total, residual")
     s.add_argument("file")
+    add_mapping_arguments(s)
     s.add_argument("--json", action="store_true", help="machine-readable output (see docs/FORMAT.md)")
     s.add_argument(
         "--tolerance",

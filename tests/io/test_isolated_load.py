@@ -138,9 +138,11 @@ def test_the_workbook_built_in_the_child_is_the_app_s_own() -> None:
 
 def test_a_workbook_answer_admits_model_classes_but_nothing_that_runs_code() -> None:
     book = load_workbook(BUNDLED)
-    answer = isolated._answer(dumps(("ok", book, 0)), model=True)
-    assert answer is not None and answer[1].table("contributions").records() == book.table("contributions").records()
-    assert isolated._answer(dumps(("ok", book, 0))) is None  # a sheets answer may not hold a workbook
+    answer = isolated._answer(dumps(("ok", (book, {"encoding": ""}), 0)), model=True)
+    assert answer is not None
+    assert answer[1][0].table("contributions").records() == book.table("contributions").records()  # type: ignore[index]
+    assert isolated._answer(dumps(("ok", (book, {}), 0))) is None  # a sheets answer may not hold a workbook
+    assert isolated._answer(dumps(("ok", (book, {"encoding": 1}), 0)), model=True) is None  # facts are text
     from corridor_app.model import reconcile
 
     assert isolated._answer(dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None

@@ -18,16 +18,18 @@ import numpy as np
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.columnar import FastRows, read_fast
+from corridor_app.io.loading.findings import Located, problem
 from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.mapping import ColumnMapping, locate, mapped_layout
+from corridor_app.io.loading.total_rows import PendingTotal, is_total_row, merge_total_rows, read_total_row
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.changelog import LogEntry
-from corridor_app.model.errors import ParseError, Problem, column_letter
+from corridor_app.model.errors import ParseError, column_letter
 from corridor_app.model.numbers import Quantity
 from corridor_app.model.schema import (
     Value,
     format_unit,
-    is_total_label,
     match_columns,
     match_normalised,
     normalise_headers,
@@ -40,20 +42,11 @@ from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import ExtraSheet, Workbook
 
 HEADER_SCAN_ROWS = 30
-# A total row read from Contributions: corridor, amount, unit, source, where, and the amount's header.
-PendingTotal = tuple[str, Value, Value, Value, Origin, str]
 _GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
 
 
-class _Located:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.errors: list[Problem] = []
-        self.warnings: list[Problem] = []
-
-
-def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
-    """Build a ``Workbook`` from the sheets of ``path``.
+def interpret(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> Workbook:
+    """Build a ``Workbook`` from the sheets of ``path``; ``mapping`` names the columns of one sheet's table.
 
     Raises
     ------
@@ -63,20 +56,25 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
     """
     book = Workbook()
     book.source_path = path
-    found = _Located(path)
+    found = Located(path)
     pending_totals: list[PendingTotal] = []
+    mapped = locate(path, sheets, mapping) if mapping is not None and mapping.columns() else None
     for sheet in sheets:
         book.sheet_order.append(sheet.name)
         if normalise_name(sheet.name) == normalise_name(LOG_SHEET):
             book.change_log.extend(_read_change_log(sheet))
             continue
-        layout = _find_table(sheet)
+        layout: tuple[TableSpec, int, dict[int, str]] | None
+        if mapped is not None and mapping is not None and sheet is mapped[0]:
+            layout = mapped_layout(path, sheet, mapped[1], mapping)
+        else:
+            layout = _find_table(sheet, _header_row(sheet, mapping))
         if layout is None:
             book.extra_sheets.append(ExtraSheet(sheet.name, sheet.rows, sheet.first_row, sheet.first_col))
             continue
-        spec, header_index, mapping = layout
-        _read_table(book, found, sheet, spec, header_index, mapping, pending_totals)
-    _merge_total_rows(book, found, pending_totals)
+        spec, header_index, columns = layout
+        _read_table(book, found, sheet, spec, header_index, columns, pending_totals)
+    merge_total_rows(book, found, pending_totals)
     if found.errors:
         first = found.errors[0]
         more = f" (and {len(found.errors) - 1} more)" if len(found.errors) > 1 else ""
@@ -100,11 +98,19 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
     return book
 
 
-def _find_table(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None:
+def _header_row(sheet: RawSheet, mapping: ColumnMapping | None) -> int | None:
+    """The header row index a mapping fixes for this sheet (``--header-row``), if any."""
+    if mapping is None or mapping.header_row is None or (mapping.sheet and mapping.sheet != sheet.name):
+        return None
+    return mapping.header_row - sheet.first_row
+
+
+def _find_table(sheet: RawSheet, header_index: int | None = None) -> tuple[TableSpec, int, dict[int, str]] | None:
     named = table_for_sheet(sheet.name)
     specs = [named] if named else list(TABLES)
     best: tuple[int, TableSpec, int, dict[int, str]] | None = None
-    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+    scan = range(HEADER_SCAN_ROWS) if header_index is None else [header_index]
+    for index, row in ((i, sheet.rows[i]) for i in scan if 0 <= i < len(sheet.rows)):
         texts = [c if isinstance(c, str) else None for c in row]
         if sum(1 for t in texts if t and t.strip()) < (1 if named else 2):
             continue
@@ -145,7 +151,7 @@ def _default_corridor(path: str, sheet: RawSheet, header_index: int) -> str:
 
 def _read_table(
     book: Workbook,
-    found: _Located,
+    found: Located,
     sheet: RawSheet,
     spec: TableSpec,
     header_index: int,
@@ -198,7 +204,7 @@ def _read_table(
         origin = Origin(sheet.name, sheet_row)
         if sheet.delimited and _overflows(row, header):
             found.errors.append(
-                _problem(
+                problem(
                     sheet,
                     sheet_row,
                     len(header),
@@ -208,8 +214,8 @@ def _read_table(
                 )
             )
             continue
-        if spec.key == "contributions" and _is_total_row(row, mapping):
-            _read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
+        if spec.key == "contributions" and is_total_row(row, mapping):
+            read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
             continue
         record: dict[str, Value] = {}
         quantities: dict[str, Quantity] = {}
@@ -217,12 +223,12 @@ def _read_table(
             raw = row[pos] if pos < len(row) else None
             mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
             if mark is not None:
-                found.errors.append(_problem(sheet, sheet_row, pos, header, mark))
+                found.errors.append(problem(sheet, sheet_row, pos, header, mark))
                 continue
             try:
                 value, quantity = parse_cell(spec.column(key), raw, sheet.decimal)
             except ParseError as exc:
-                found.errors.append(_problem(sheet, sheet_row, pos, header, exc.message))
+                found.errors.append(problem(sheet, sheet_row, pos, header, exc.message))
                 continue
             record[key] = value
             if quantity is not None:
@@ -231,7 +237,7 @@ def _read_table(
             record[name] = _extra_value(row[pos] if pos < len(row) else None)
             mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
             if mark is not None:
-                found.warnings.append(_problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
+                found.warnings.append(problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
         if "corridor" in spec.keys and not record.get("corridor") and default_corridor:
             record["corridor"] = default_corridor
         _settle_unit(found, sheet, sheet_row, header, mapping, spec, record, quantities, header_unit)
@@ -264,7 +270,7 @@ def _overflows(row: list[object], header: list[object]) -> bool:
 
 
 def _report_duplicate_headers(
-    found: _Located, sheet: RawSheet, spec: TableSpec, header: list[object], header_index: int, mapping: dict[int, str]
+    found: Located, sheet: RawSheet, spec: TableSpec, header: list[object], header_index: int, mapping: dict[int, str]
 ) -> None:
     """Two columns with the same header: say which one is read, so no figure is silently ignored."""
     first_of: dict[str, int] = {}
@@ -282,7 +288,7 @@ def _report_duplicate_headers(
             detail = f"column {other} is the one read as {spec.column(key).label}; this one is kept as an extra column"
         else:
             detail = f"column {other} has the same header; both are kept"
-        found.warnings.append(_problem(sheet, row, pos, header, f"duplicate header: {detail}", "warning"))
+        found.warnings.append(problem(sheet, row, pos, header, f"duplicate header: {detail}", "warning"))
 
 
 def _extra_value(raw: object) -> Value:
@@ -292,82 +298,8 @@ def _extra_value(raw: object) -> Value:
     return str(raw)
 
 
-def _is_total_row(row: list[object], mapping: dict[int, str]) -> bool:
-    country_pos = next((p for p, k in mapping.items() if k == "country"), None)
-    if country_pos is not None and country_pos < len(row) and is_total_label(row[country_pos]):
-        return True
-    first_text = next((c for c in row if isinstance(c, str) and c.strip()), None)
-    if not is_total_label(first_text):
-        return False
-    # "Total" in a note column next to a real country is not a total row.
-    country = row[country_pos] if country_pos is not None and country_pos < len(row) else None
-    return not (isinstance(country, str) and country.strip() and country != first_text)
-
-
-def _read_total_row(
-    found: _Located,
-    sheet: RawSheet,
-    row: list[object],
-    mapping: dict[int, str],
-    header: list[object],
-    default_corridor: str,
-    origin: Origin,
-    pending: list[PendingTotal],
-) -> None:
-    values: dict[str, Value] = {}
-    unit: Value = None
-    for pos, key in mapping.items():
-        if key == "country":
-            continue
-        raw = row[pos] if pos < len(row) else None
-        mark = sheet.marks.get((origin.row, sheet.first_col + pos))
-        if mark is not None:
-            found.errors.append(_problem(sheet, origin.row, pos, header, mark))
-            return
-        try:
-            value, quantity = parse_cell(CONTRIBUTIONS.column(key), raw, sheet.decimal)
-        except ParseError as exc:
-            found.errors.append(_problem(sheet, origin.row, pos, header, exc.message))
-            return
-        values[key] = value
-        if key == "amount" and quantity is not None and (quantity.currency or quantity.scale):
-            unit = format_unit(quantity.currency, quantity.scale)
-    amount_pos = next(p for p, k in mapping.items() if k == "amount")
-    if values.get("amount") is None:
-        found.warnings.append(_problem(sheet, origin.row, amount_pos, header, "total row has no amount", "warning"))
-        return
-    corridor = str(values.get("corridor") or default_corridor)
-    unit = values.get("unit") or unit or unit_from_header(header[amount_pos]) or None
-    # The header goes along so findings about this total name the column the figure stands in.
-    pending.append((corridor, values["amount"], unit, values.get("source"), origin, str(header[amount_pos]).strip()))
-
-
-def _merge_total_rows(book: Workbook, found: _Located, pending: list[PendingTotal]) -> None:
-    """A total row becomes the corridor's published total unless Totals already has one."""
-    totals = book.table("totals")
-    for corridor, amount, unit, source, origin, header in pending:
-        existing = [r for r in range(len(totals)) if (totals.value(r, "corridor") or "") == corridor]
-        if existing:
-            published = totals.value(existing[0], "published_total")
-            if published is not None and amount is not None and abs(float(published) - float(amount)) > 1e-9:
-                found.warnings.append(
-                    Problem(
-                        "warning",
-                        f"the total row says {amount:g} but the Totals sheet says {published:g}; Totals is used",
-                        origin.sheet,
-                        origin.row,
-                        header,
-                    )
-                )
-            continue
-        totals.headers.setdefault("published_total", header)
-        totals.append_many(
-            [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source}], [origin]
-        )
-
-
 def _settle_unit(
-    found: _Located,
+    found: Located,
     sheet: RawSheet,
     sheet_row: int,
     header: list[object],
@@ -391,7 +323,7 @@ def _settle_unit(
         if factor is None:
             pos = next(p for p, k in mapping.items() if k == main)
             found.errors.append(
-                _problem(sheet, sheet_row, pos, header, f"the amount is written in {written} but the unit is {unit}")
+                problem(sheet, sheet_row, pos, header, f"the amount is written in {written} but the unit is {unit}")
             )
             return
         record[main] = float(record[main]) * factor  # type: ignore[arg-type]
@@ -403,17 +335,9 @@ def _settle_unit(
             if factor is None:
                 pos = next(p for p, k in mapping.items() if k == key)
                 message = f"the {key} is written in {other_unit} but the unit is {record['unit']}"
-                found.errors.append(_problem(sheet, sheet_row, pos, header, message))
+                found.errors.append(problem(sheet, sheet_row, pos, header, message))
             elif record.get(key) is not None:
                 record[key] = float(record[key]) * factor  # type: ignore[arg-type]
-
-
-def _problem(
-    sheet: RawSheet, sheet_row: int, pos: int, header: list[object], message: str, severity: str = "error"
-) -> Problem:
-    col = sheet.first_col + pos
-    name = str(header[pos]).strip() if pos < len(header) and header[pos] is not None else column_letter(col)
-    return Problem(severity, message, sheet.name, sheet_row, name, f"{column_letter(col)}{sheet_row}")  # type: ignore[arg-type]
 
 
 def _read_change_log(sheet: RawSheet) -> list[LogEntry]:

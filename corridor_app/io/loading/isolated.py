@@ -29,13 +29,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.xmlscan import MAX_CELLS
 from corridor_app.io.transfer import loads
 from corridor_app.model.workbook import Workbook
@@ -95,6 +96,8 @@ class IsolatedLoad:
     seconds: float
     peak_bytes: int
     base_bytes: int = 0  # the child's memory after its imports: peak - base is what the load itself took
+    # The text encoding a CSV was read with (io/loading/encoding.py canonical name), "" for a spreadsheet.
+    encoding: str = ""
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -214,6 +217,7 @@ def _run(
     deadline: float | None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[object, float, int, int]:
     """Run the child on ``path`` in ``mode``; return its payload, the wall time, its peak and its base memory."""
     started = time.monotonic()
@@ -225,6 +229,8 @@ def _run(
     memory_cap = memory_ceiling(memory)
     seconds_cap = seconds_ceiling(remaining, MAX_CELLS)
     args = [path, str(memory), str(cpu), mode, str(memory_cap), str(int(seconds_cap) + 1)]
+    if mapping is not None and not mapping.is_empty:
+        args.append(mapping.to_json())
     cmd = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, *args]
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG")}
     try:
@@ -301,9 +307,20 @@ def _answer(out: bytes | memoryview, *, model: bool = False) -> tuple[str, objec
         return None
     if not (isinstance(answer, tuple) and len(answer) == 3 and answer[0] in ("ok", "error", "memory")):
         return None
-    if answer[0] == "ok" and not isinstance(answer[1], Workbook | list):
+    if answer[0] == "ok" and not isinstance(answer[1], list) and not _is_built(answer[1]):
         return None
     return answer  # type: ignore[no-any-return]
+
+
+def _is_built(payload: object) -> bool:
+    """A workbook-mode payload: the workbook and a dict of plain facts about the file."""
+    return (
+        isinstance(payload, tuple)
+        and len(payload) == 2
+        and isinstance(payload[0], Workbook)
+        and isinstance(payload[1], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in payload[1].items())
+    )
 
 
 def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
@@ -329,15 +346,27 @@ def load_isolated(
     deadline: float | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> IsolatedLoad:
-    """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``."""
+    """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``.
+
+    ``mapping`` names the sheet, header row, columns and text encoding where the loader cannot tell them.
+    """
     path = os.fspath(path)
     payload, seconds, peak, base = _run(
-        path, "workbook", timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+        path,
+        "workbook",
+        timeout=timeout,
+        memory=memory,
+        deadline=deadline,
+        progress=progress,
+        cancelled=cancelled,
+        mapping=mapping,
     )
-    if not isinstance(payload, Workbook):
+    if not _is_built(payload):
         raise LoadError(path, "the reader process answered with something else than a workbook")
-    return IsolatedLoad(payload, seconds, peak, base)
+    workbook, facts = cast(tuple[Workbook, dict[str, str]], payload)
+    return IsolatedLoad(workbook, seconds, peak, base, encoding=facts.get("encoding", ""))
 
 
 def load_workbook_isolated(
@@ -348,6 +377,7 @@ def load_workbook_isolated(
     deadline: float | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> Workbook:
     """Load ``path`` without risk to this process: at most ``timeout`` seconds and ``memory`` bytes.
 
@@ -364,7 +394,7 @@ def load_workbook_isolated(
         The file cannot be loaded; the message says why in plain words.
     """
     return load_isolated(
-        path, timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+        path, timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled, mapping=mapping
     ).workbook
 
 
