@@ -85,16 +85,20 @@ def test_child_measures_its_own_peak_memory() -> None:
     ("code", "stderr", "expected"),
     [
         (-6, b"memory allocation of 68719476736 bytes failed\n", "needed more than 1 GiB"),
-        (-6, b"thread '<unnamed>' panicked at src/xlsx.rs", "the reader crashed on this file (signal 6)"),
+        (-6, b"thread '<unnamed>' panicked at src/xlsx.rs", "the reader crashed on this file"),
         (-24, b"", "took longer than 10 s"),
         (1, b"Traceback ... MemoryError", "needed more than 1 GiB"),
-        (1, b"SystemError", "crashed on this file (exit code 1)"),
+        (1, b"SystemError", "crashed on this file"),
         (1, b"ImportError: x.so: failed to map segment from shared object", "needed more than 1 GiB"),
     ],
 )
 def test_how_a_dead_child_is_explained(code: int, stderr: bytes, expected: str) -> None:
     err = isolated._failure("f.xlsx", code, stderr, isolated.LOAD_MEMORY_BYTES, 10.0)
     assert expected in err.message
+    # issue 17: what the reader said is kept for a bug report, not shown.
+    assert "panicked" not in err.message and "SystemError" not in err.message
+    if "crashed" in expected:
+        assert stderr.decode() in err.detail
 
 
 def test_only_plain_data_is_accepted_from_the_child() -> None:

@@ -128,6 +128,7 @@ def main(argv: list[str]) -> int:
                 "column": exc.column,
                 "cell": exc.cell,
                 "problems": exc.problems,
+                "detail": exc.detail,
             }
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:

@@ -57,7 +57,9 @@ def read_csv(path: str, encoding: str | None = None) -> RawSheet:
     try:
         rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        raise LoadError(path, f"the CSV is malformed: {exc}") from None
+        raise LoadError(
+            path, "the CSV is malformed (a quote that is never closed, or a field far too long)", detail=str(exc)
+        ) from None
     numeric_texts = [c for r in rows for c in r if isinstance(c, str) and re.search(r"\d", c)]
     decimal = guess_decimal(numeric_texts)
     if decimal is None and delimiter == ";":

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import logging
 import os
 import pickle
 import signal
@@ -40,6 +41,8 @@ from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.xmlscan import MAX_CELLS
 from corridor_app.io.transfer import loads
 from corridor_app.model.workbook import Workbook
+
+log = logging.getLogger(__name__)
 
 LOAD_TIMEOUT_S = 10.0
 LOAD_MEMORY_BYTES = 1024**3
@@ -274,7 +277,10 @@ def _run(
         raise LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
     if status == "error":
         assert isinstance(payload, dict)
-        raise LoadError(path, **payload)
+        error = LoadError(path, **payload)
+        if error.detail:  # what the reader said goes to the log for a bug report, not into the message
+            log.warning("%s: %s (reader: %s)", path, error.message, error.detail)
+        raise error
     return payload, seconds, int(peak_kib) * 1024, channel.base_kib * 1024
 
 
@@ -331,7 +337,10 @@ def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> L
     if code in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL) and "panicked" not in text:
         return LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
     how = f"signal {-code}" if code < 0 else f"exit code {code}"
-    return LoadError(path, f"the reader crashed on this file ({how}); the file is probably damaged")
+    log.warning("%s: the reader crashed (%s): %s", path, how, text[-4000:])
+    return LoadError(
+        path, "the reader crashed on this file; the file is probably damaged", detail=f"{how}: {text[-4000:]}"
+    )
 
 
 def _mib(n: int) -> str:

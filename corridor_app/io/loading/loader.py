@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.csv_reader import read_csv
+from corridor_app.io.loading.formats import format_name, resave_advice
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.preflight import Preflight, preflight
@@ -39,7 +40,7 @@ def read_checked(path: str, checked: Preflight, encoding: str | None = None) -> 
     """Read every sheet of ``path``, which ``preflight`` has passed as ``checked``."""
     if checked.kind == "text":
         return [read_csv(path, encoding)]
-    sheets = read_spreadsheet(path)
+    sheets = read_spreadsheet(path, checked.kind)
     _attach_marks(path, checked, sheets)
     return sheets
 
@@ -59,8 +60,7 @@ def _attach_marks(path: str, checked: Preflight, sheets: list[RawSheet]) -> None
             raise LoadError(
                 path,
                 f"the file holds {expected:,} cells in this sheet but the reader found none "
-                "(an unusual variant of the format, such as Strict Open XML?); "
-                "save it from Excel as an ordinary .xlsx workbook",
+                f"(an unusual variant of the {format_name(checked.kind)} format?); {resave_advice(checked.kind)}",
                 sheet=name,
             )
 
