@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, add_mapping_arguments, load, mapping_from
+from corridor_app.model.by_year import totals_by_year
 from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
@@ -45,6 +46,8 @@ def summary_json(
                 "excluded": [
                     {"country": e.country, "amount": e.amount, "unit": e.unit, "reason": e.reason} for e in r.excluded
                 ],
+                # Added by issue 17: year -> sum of parts, for contributions with a Year ({} when none has one).
+                "by_year": {str(year): total for year, total in totals_by_year(workbook, r).items()},
             }
             for r in recs
         ],

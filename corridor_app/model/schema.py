@@ -137,6 +137,8 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
         raise ParseError(f"{column.label} must be a number, not {raw}", raw)
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         raise ParseError(f"{column.label} must be a number, not a date or time ({raw})", raw)
+    if column.kind == "year" and isinstance(raw, str) and (year := year_of(raw)) is not None:
+        return year, None  # "FY2024", "2024 г."
     quantity: Quantity | None = None
     if isinstance(raw, (int, float)):
         value = check_finite(float(raw))
@@ -152,6 +154,24 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
             raise ParseError(f"{column.label} must be a year such as 2029, not {raw}", raw)
         return int(value), quantity
     return value, quantity
+
+
+# "2024", "FY2024", "FY 2024", "2024 г.", "2024 год", "2024г", and the World Bank's "2013 [YR2013]".
+_YEAR_TEXT = re.compile(r"^(?:fy|cy|y)?\s*(\d{4})\s*(?:г\.?|гг\.?|год|y)?\s*(?:\[yr\d{4}\])?$", re.IGNORECASE)
+YEAR_RANGE = (1900, 2100)
+
+
+def year_of(cell: object) -> int | None:
+    """The year a header or cell names ("FY2024", "2024 г.", 2013.0), or None; years from 1900 to 2100."""
+    if isinstance(cell, bool) or cell is None:
+        return None
+    year: int | None = None
+    if isinstance(cell, int | float):
+        year = int(cell) if float(cell).is_integer() else None
+    elif isinstance(cell, str):
+        match = _YEAR_TEXT.match(cell.strip())
+        year = int(match.group(1)) if match else None
+    return year if year is not None and YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
 
 
 def parse_choice(column: ColumnSpec, raw: object) -> str:

@@ -104,6 +104,8 @@ _COUNTRY = ColumnSpec(
         "страны",
         "nation",
         "member",
+        "country name",
+        "country or area",
     ),
 )
 _UNIT = ColumnSpec("unit", "Unit", aliases=("units", "единица", "единицы", "ед изм", "единица измерения", "measure"))
@@ -150,6 +152,8 @@ CONTRIBUTIONS = TableSpec(
         _UNIT,
         _SOURCE,
         _NOTE,
+        # Optional: the year a figure is for. A country-by-year table loads in long form with it (issue 17).
+        ColumnSpec("year", "Year", "year", aliases=("год", "fiscal year", "fy", "год отчета", "отчетный год")),
     ),
     aliases=("вклады", "взносы", "инвестиции", "investments", "contribution", "by country", "по странам"),
     signature=("country", "amount"),

@@ -50,3 +50,14 @@ def test_check_names_the_encoding_and_takes_another(tmp_path: Path, capsys: pyte
     assert "read as KOI8-R text" in capsys.readouterr().out
     assert cli.main(["check", str(path), "--encoding", "utf-8"]) == 2
     assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_summary_json_adds_by_year_and_keeps_the_other_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("Country,2013,2014,2015\nKazakhstan,1.5,2.5,3\nChina,10,,12.25\n", encoding="utf-8")
+    assert cli.main(["summary", str(path), "--json"]) == 0
+    corridor = json.loads(capsys.readouterr().out)["corridors"][0]
+    assert corridor["by_year"] == {"2013": 11.5, "2014": 2.5, "2015": 15.25}
+    assert corridor["sum_of_parts"] == pytest.approx(29.25)
+    for key in ("corridor", "countries", "unit", "published_total", "residual", "residual_pct", "reconciled"):
+        assert key in corridor

@@ -12,6 +12,7 @@ as blank or zero.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +21,9 @@ from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.columnar import FastRows, read_fast
 from corridor_app.io.loading.findings import Located, problem
 from corridor_app.io.loading.grid import RawSheet
-from corridor_app.io.loading.mapping import ColumnMapping, locate, mapped_layout
+from corridor_app.io.loading.mapping import ColumnMapping, column_position, locate, mapped_layout
 from corridor_app.io.loading.total_rows import PendingTotal, is_total_row, merge_total_rows, read_total_row
+from corridor_app.io.loading.wide import WideLayout, find_wide, read_wide
 from corridor_app.model.changelog import COLUMNS as LOG_COLUMNS
 from corridor_app.model.changelog import SHEET_NAME as LOG_SHEET
 from corridor_app.model.changelog import LogEntry
@@ -65,10 +67,16 @@ def interpret(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
             book.change_log.extend(_read_change_log(sheet))
             continue
         layout: tuple[TableSpec, int, dict[int, str]] | None
+        wide: WideLayout | None = None
         if mapped is not None and mapping is not None and sheet is mapped[0]:
-            layout = mapped_layout(path, sheet, mapped[1], mapping)
+            wide = _mapped_wide(sheet, mapped[1], mapping)
+            layout = None if wide else mapped_layout(path, sheet, mapped[1], mapping)
         else:
             layout = _find_table(sheet, _header_row(sheet, mapping))
+            wide = find_wide(sheet) if layout is None else None
+        if wide is not None:
+            read_wide(book, found, sheet, wide, _default_corridor(path, sheet, wide.header_index))
+            continue
         if layout is None:
             book.extra_sheets.append(ExtraSheet(sheet.name, sheet.rows, sheet.first_row, sheet.first_col))
             continue
@@ -96,6 +104,15 @@ def interpret(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
         )
     book.problems = found.warnings
     return book
+
+
+def _mapped_wide(sheet: RawSheet, header_index: int, mapping: ColumnMapping) -> WideLayout | None:
+    """A country-by-year table whose country column the user named, and no amount column."""
+    if mapping.amount or not mapping.country:
+        return None
+    country = column_position(sheet.rows[header_index], mapping.country)
+    wide = find_wide(RawSheet(sheet.name, sheet.rows[header_index:], sheet.first_row + header_index), 1, country)
+    return None if wide is None else replace(wide, header_index=header_index)
 
 
 def _header_row(sheet: RawSheet, mapping: ColumnMapping | None) -> int | None:
