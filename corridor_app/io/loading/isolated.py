@@ -290,15 +290,21 @@ def read_sheets_isolated(
     timeout: float = LOAD_TIMEOUT_S,
     memory: int = LOAD_MEMORY_BYTES,
     deadline: float | None = None,
+    encoding: str | None = None,
 ) -> IsolatedRead:
-    """Preflight and parse ``path`` in a limited child process; return its raw sheets.
+    """Preflight and parse ``path`` in a limited child process; return its raw sheets (a CSV in ``encoding``).
+
+    The import step previews these (ui/import_dialog.py).
 
     Raises
     ------
     LoadError
         The file was refused, the child ran out of time or memory, or it crashed.
     """
-    payload, seconds, peak, _base = _run(os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline)
+    mapping = ColumnMapping(encoding=encoding) if encoding else None
+    payload, seconds, peak, _base = _run(
+        os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline, mapping=mapping
+    )
     if not (isinstance(payload, list) and all(isinstance(s, RawSheet) for s in payload)):
         raise LoadError(os.fspath(path), "the reader process answered with something else than sheets")
     return IsolatedRead(payload, seconds, peak)

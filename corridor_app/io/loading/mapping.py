@@ -139,8 +139,9 @@ def locate(path: str, sheets: list[RawSheet], mapping: ColumnMapping, scan_rows:
 def guess_mapping(sheet: RawSheet, header_index: int = 0, scan: int = 200) -> ColumnMapping:
     """A first proposal for the import step, which the user confirms or changes.
 
-    The country is the column with the most text cells (names that repeat down a long table or vary down a
-    short one; ties go to more distinct values, then leftmost), the amount the column with the most numbers.
+    The country is the column with the most text cells, preferring one whose names repeat (a long table
+    lists a country on many rows), then the leftmost; the amount is the column with the most numbers that
+    are not an id or a year counting up.
     """
     if not 0 <= header_index < len(sheet.rows):
         return ColumnMapping()
@@ -162,7 +163,8 @@ def guess_mapping(sheet: RawSheet, header_index: int = 0, scan: int = 200) -> Co
                 else:
                     texts[pos] += 1
                     distinct[pos].add(cell.strip())
-    country = max(range(width), key=lambda p: (texts[p], len(distinct[p]), -p), default=None)
+    repeats = [texts[p] > len(distinct[p]) for p in range(width)]
+    country = max(range(width), key=lambda p: (texts[p], repeats[p], -p), default=None)
     if country is None or texts[country] == 0:
         return ColumnMapping(header_row=sheet.first_row + header_index)
     plain = [not _counter_like([row[p] if p < len(row) else None for row in body]) for p in range(width)]
