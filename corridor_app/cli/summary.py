@@ -100,7 +100,10 @@ def _print_scenarios(columns: Sequence[ScenarioColumn]) -> None:
 
 
 def _print_summary(
-    recs: list[Reconciliation], problems: list[Problem], scenarios: Sequence[ScenarioColumn] = ()
+    recs: list[Reconciliation],
+    problems: list[Problem],
+    scenarios: Sequence[ScenarioColumn] = (),
+    workbook: Workbook | None = None,
 ) -> None:
     for r in recs:
         unit = f" {r.unit}" if r.unit else ""
@@ -117,6 +120,9 @@ def _print_summary(
             print(f"  {'residual':<{width}}  {r.residual:>+12,.2f}{unit}{pct}  {r.verdict}")
         for e in r.excluded:
             print(f"  not counted: {e.country or '(no country)'}: {e.reason}")
+        years = totals_by_year(workbook, r) if workbook is not None else {}
+        if years:  # a country-by-year table (issue 17): the sum of parts per year
+            print("  by year: " + ", ".join(f"{year} {total:,.2f}" for year, total in years.items()))
         print()
     _print_scenarios(scenarios)
     if problems:
@@ -144,7 +150,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        _print_summary(recs, problems, scenarios)
+        _print_summary(recs, problems, scenarios, workbook)
         money = money_summary(workbook, display)
         print_comparison(money)
         print_money_summary(money)

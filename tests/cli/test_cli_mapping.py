@@ -61,3 +61,10 @@ def test_summary_json_adds_by_year_and_keeps_the_other_keys(tmp_path: Path, caps
     assert corridor["sum_of_parts"] == pytest.approx(29.25)
     for key in ("corridor", "countries", "unit", "published_total", "residual", "residual_pct", "reconciled"):
         assert key in corridor
+
+
+def test_the_text_summary_shows_the_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("Country,2013,2014\nKazakhstan,1.5,2.5\nChina,10,\n", encoding="utf-8")
+    assert cli.main(["summary", str(path)]) == 0
+    assert "by year: 2013 11.50, 2014 2.50" in capsys.readouterr().out
