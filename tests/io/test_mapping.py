@@ -97,3 +97,15 @@ def test_the_guess_takes_the_text_column_and_the_number_column() -> None:
 def test_files_with_the_same_headers_share_a_signature() -> None:
     assert header_signature(["Economy", "Value (USD m)", None]) == header_signature([" economy", "VALUE (USD M)"])
     assert header_signature(["Economy", "Value"]) != header_signature(["Economy", "Amount"])
+
+
+def test_the_refusal_the_import_step_answers_is_told_apart(tmp_path: Path) -> None:
+    from corridor_app.io.loading.interpret import NO_TABLE
+    from corridor_app.io.loading.mapping import needs_mapping
+
+    with pytest.raises(LoadError) as info:
+        load_workbook(_xlsx(tmp_path / "e.xlsx", ECONOMY))
+    assert needs_mapping(info.value) and info.value.message.startswith(NO_TABLE)
+    with pytest.raises(LoadError) as other:
+        load_workbook(_xlsx(tmp_path / "bad.xlsx", [("Country", "Amount"), ("Iran", "abc")]))
+    assert not needs_mapping(other.value)

@@ -133,7 +133,15 @@ def test_main_window_has_fx_tab_and_money_views_follow_the_selectors(window, qtb
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "FX" in titles
     charts = [window.chart_tabs.tabText(i) for i in range(window.chart_tabs.count())]
-    assert charts == ["By country", "Shares", "Scenarios", "Targets pacing", "Projects", "Corridors compared"]
+    assert charts == [
+        "By country",
+        "Shares",
+        "Scenarios",
+        "Targets pacing",
+        "Projects",
+        "Corridors compared",
+        "By year",
+    ]
     window.currency_box.setCurrentText("EUR bn")
     assert str(window.projects_chart.aggregates.display) == "EUR bn"
     assert str(window.comparison_chart.comparison.display) == "EUR bn"

@@ -44,6 +44,7 @@ from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import ExtraSheet, Workbook
 
 HEADER_SCAN_ROWS = 30
+NO_TABLE = "no corridor table found"  # the refusal the import step answers (io/loading/mapping.needs_mapping)
 _GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
 
 
@@ -99,7 +100,7 @@ def interpret(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
         raise LoadError(
             path,
-            "no corridor table found: no sheet has a header row with a country and an amount column "
+            f"{NO_TABLE}: no sheet has a header row with a country and an amount column "
             f"(or the Totals, Targets or Projects columns; sheets: {names}). See docs/FORMAT.md",
         )
     book.problems = found.warnings

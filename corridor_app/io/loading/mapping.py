@@ -75,6 +75,11 @@ class ColumnMapping:
         return replace(self, encoding=encoding)
 
 
+def needs_mapping(error: LoadError) -> bool:
+    """Whether a load failed only because no table was recognised: the import step can then name the columns."""
+    return error.message.startswith("no corridor table found") and not error.problems
+
+
 def header_signature(headers: list[object]) -> str:
     """A key for "files with the same headers" (the import step remembers its choice under it)."""
     return "|".join(normalise_name(h) for h in headers if h is not None and str(h).strip())

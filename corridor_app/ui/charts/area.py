@@ -2,9 +2,9 @@
 
 Each chart subscribes to the workbook itself; this area only builds them,
 forwards the corridor and display-currency choices, and detaches them all when
-the window switches to another file. Building the six charts takes about
+the window switches to another file. Building the charts takes about
 120 ms, so a window opening a file builds them one per event-loop turn
-(``staged=True``, then ``build_steps``) instead of blocking for all six (issue 7).
+(``staged=True``, then ``build_steps``) instead of blocking for all of them (issue 7).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from corridor_app.ui.charts.contributions import ContributionsChart, SharesChart
 from corridor_app.ui.charts.pacing import PacingPanel
 from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 from corridor_app.ui.charts.scenarios import ScenarioCharts
+from corridor_app.ui.charts.years import YearsChart
 
 
 class ChartArea(QTabWidget):
-    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared."""
+    """Tabs: by country, shares, scenarios, targets pacing, projects, corridors compared, by year."""
 
     def __init__(self, workbook: Workbook, corridor: str, display: Display, *, staged: bool = False) -> None:
         super().__init__()
@@ -53,9 +54,13 @@ class ChartArea(QTabWidget):
         yield
         self.comparison_chart = CorridorComparisonChart(workbook, display)
         self.addTab(self.comparison_chart, "Corridors compared")
+        yield
+        # A country-by-year table: one year, all years stacked, or the trend (issue 17).
+        self.years_chart = YearsChart(workbook, corridor)
+        self.addTab(self.years_chart, "By year")
 
     def set_corridor(self, corridor: str) -> None:
-        for view in (self.chart, self.shares_chart, self.scenario_charts, self.projects_chart):
+        for view in (self.chart, self.shares_chart, self.scenario_charts, self.projects_chart, self.years_chart):
             view.set_corridor(corridor)
 
     def set_display(self, display: Display) -> None:
@@ -70,5 +75,6 @@ class ChartArea(QTabWidget):
             self.pacing_panel,
             self.projects_chart,
             self.comparison_chart,
+            self.years_chart,
         ):
             view.detach()
