@@ -120,7 +120,8 @@ class Table:
         # The spec's columns by key, built once: the table view asks for them per cell.
         self._known: dict[str, ColumnSpec] = {c.key: c for c in spec.columns}
         self.extra_columns: list[str] = [c for c in extra_columns if c not in self._known]
-        self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self.keys}
+        self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self._known}
+        self._data.update((k, np.full(0, None, dtype=object)) for k in self.extra_columns)  # extras hold text
         self._origins = OriginList()
         # A fresh stamp per column on every change: caches of derived numbers key on them.
         self._stamps: dict[str, int] = {}
