@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.encoding import CHOICES, display_name
 from corridor_app.io.loading.grid import RawSheet
-from corridor_app.io.loading.mapping import ROLES, ColumnMapping, column_position, guess_mapping, header_signature
+from corridor_app.io.loading.mapping import (
+    ROLES,
+    ColumnMapping,
+    column_position,
+    guess_mapping,
+    header_signature,
+    needs_mapping,
+)
 from corridor_app.model.errors import column_letter
 
 PREVIEW_ROWS = 30
@@ -359,6 +366,22 @@ def ask_column_mapping(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.mapping()
+
+
+def offer_import_step(
+    error: object, path: str, settings: QSettings | None = None, parent: QWidget | None = None
+) -> ColumnMapping | None:
+    """After a failed load: the import step when no table was recognised, else None (show ``error`` as before).
+
+    The window calls this from its load-failure handler, on the GUI thread; a mapping means "load ``path``
+    again with it". A file that cannot be read for the preview gives None: the original error is shown.
+    """
+    if not isinstance(error, LoadError) or not needs_mapping(error):
+        return None
+    try:
+        return ask_column_mapping(path, settings, parent)
+    except LoadError:
+        return None
 
 
 def _trimmed(sheet: RawSheet) -> RawSheet:

@@ -103,3 +103,23 @@ def test_a_csv_can_be_read_in_another_encoding(qtbot, tmp_path: Path) -> None:  
     dialog.encoding_box.setCurrentIndex(dialog.encoding_box.findData("cp1251"))
     assert dialog.preview.item(0, 0).text() == "Страна"
     assert ColumnMapping.from_json(dialog.mapping().to_json()) == dialog.mapping()
+
+
+def test_the_import_step_is_offered_only_for_an_unrecognised_table(  # type: ignore[no-untyped-def]
+    qtbot, economy: Path, settings, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from corridor_app.io.errors import LoadError
+    from corridor_app.io.loading.isolated import load_workbook_isolated
+    from corridor_app.ui import import_dialog
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
+    with pytest.raises(LoadError) as info:
+        load_workbook_isolated(economy)
+    mapping = import_dialog.offer_import_step(info.value, str(economy), settings)
+    assert mapping is not None and mapping.country == "Economy"
+    assert len(load_workbook_isolated(economy, mapping=mapping).table("contributions")) == 3
+    damaged = LoadError(str(economy), "the file is damaged")
+    assert import_dialog.offer_import_step(damaged, str(economy), settings) is None
+    assert import_dialog.offer_import_step(RuntimeError("x"), str(economy), settings) is None
