@@ -76,3 +76,9 @@ def test_a_comma_between_digits_is_evidence_against_the_comma() -> None:
     assert sniff_delimiter("Страна;Сумма, млрд долл.\nРоссия;13,2\nИран;12,87\n") == ";"
     # Integers around commas in a comma-separated file are not decimal commas.
     assert sniff_delimiter("Country,2013,2014\nIran,1,2\nOman,3,4\n") == ","
+
+
+def test_russian_letters_and_signs_are_not_taken_for_another_code_page() -> None:
+    rows = ["№ п/п;Страна;Объём, млрд"] + [f"{n};Ёлкино № {n};1,5" for n in range(1, 6)] + ["6;Казахстан і;1"]
+    decoded, encoding = decode("f.csv", "\n".join(rows).encode("cp1251"))
+    assert encoding == "cp1251" and "№ п/п" in decoded and "Ёлкино № 5" in decoded

@@ -44,7 +44,8 @@ DETECT_BYTES = 1 << 20  # the detector reads the first megabyte: plenty to tell,
 
 _BASIC_CYRILLIC = re.compile(r"[\u0410-\u044f\u0401\u0451]")
 _WORD = re.compile(r"[^\W\d_]+")
-_ODD_CYRILLIC = set("ЂЃѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџЎўЈ¤Ґ¦§Ё©Є«¬®Ї°±Ііґµ¶·ё№є»јЅѕї")
+# Signs of another code page read as Windows-1251. Not Ё/ё, І/і or № ("№ п/п"): Russian and Kazakh use them.
+_ODD_CYRILLIC = set("ЂЃѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџЎўЈ¤Ґ¦§©Є«¬®Ї°±ґµ¶·є»јЅѕї")
 
 
 def canonical(name: str) -> str:
