@@ -109,3 +109,11 @@ def test_the_refusal_the_import_step_answers_is_told_apart(tmp_path: Path) -> No
     with pytest.raises(LoadError) as other:
         load_workbook(_xlsx(tmp_path / "bad.xlsx", [("Country", "Amount"), ("Iran", "abc")]))
     assert not needs_mapping(other.value)
+
+
+def test_the_guess_never_takes_a_text_column_for_the_amount() -> None:
+    sheet = RawSheet(
+        "S", [["name", "note", "year"], ["Iran", "a", 2020], ["Oman", "b", 2021], ["Iran", "c", float("inf")]]
+    )
+    guess = guess_mapping(sheet)
+    assert (guess.country, guess.amount) == ("name", "year")  # the only numbers there are, for the user to confirm

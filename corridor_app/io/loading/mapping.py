@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.grid import RawSheet
+from corridor_app.model.errors import column_letter
 from corridor_app.model.schema import match_columns
 from corridor_app.model.sheets import CONTRIBUTIONS, TableSpec, normalise_name
 
@@ -70,9 +72,6 @@ class ColumnMapping:
                 raise ValueError(f"{key} is a column name")
             values[key] = value
         return cls(**values)  # type: ignore[arg-type]
-
-    def with_encoding(self, encoding: str | None) -> ColumnMapping:
-        return replace(self, encoding=encoding)
 
 
 def needs_mapping(error: LoadError) -> bool:
@@ -173,7 +172,11 @@ def guess_mapping(sheet: RawSheet, header_index: int = 0, scan: int = 200) -> Co
     if country is None or texts[country] == 0:
         return ColumnMapping(header_row=sheet.first_row + header_index)
     plain = [not _counter_like([row[p] if p < len(row) else None for row in body]) for p in range(width)]
-    amount = max((p for p in range(width) if p != country), key=lambda p: (plain[p], numbers[p], -p), default=None)
+    amount = max(
+        (p for p in range(width) if p != country),
+        key=lambda p: (numbers[p] > 0 and plain[p], numbers[p], -p),
+        default=None,
+    )
     name = _column_name(header, country)
     return ColumnMapping(
         sheet=sheet.name,
@@ -186,7 +189,7 @@ def guess_mapping(sheet: RawSheet, header_index: int = 0, scan: int = 200) -> Co
 def _counter_like(cells: list[object]) -> bool:
     """Integers counting 1, 2, 3 or years (an id or a year column, not an amount)."""
     values = [c for c in cells if isinstance(c, int | float) and not isinstance(c, bool)]
-    if not values or any(float(v) != int(v) for v in values):
+    if not values or any(not math.isfinite(v) or float(v) != int(v) for v in values):
         return False
     ints = [int(v) for v in values]
     counting = all(b - a == 1 for a, b in itertools.pairwise(ints))
@@ -203,8 +206,6 @@ def _is_number_text(text: str) -> bool:
 def _column_name(header: list[object], pos: int) -> str:
     if pos < len(header) and header[pos] is not None and str(header[pos]).strip():
         return str(header[pos]).strip()
-    from corridor_app.model.errors import column_letter
-
     return column_letter(pos)
 
 
