@@ -1,8 +1,8 @@
 """Synthetic contributions workbooks of any size, for the benchmarks.
 
 The shape follows the real registries the app is used with: a Contributions
-sheet with corridor, country, amount, unit, source and note, plus four columns
-the format does not know (kept as extras), and a Totals sheet with one
+sheet with corridor, country, amount, unit, source, note and year, plus three
+columns the format does not know (kept as extras), and a Totals sheet with one
 published total per corridor. Values are drawn from a seeded generator so two
 runs measure the same file.
 """
@@ -24,7 +24,7 @@ HEADER = ("Corridor", "Country", "Amount", "Unit", "Source", "Note", "Year", "St
 
 
 def rows(n: int, seed: int = 7) -> list[tuple[object, ...]]:
-    """``n`` contribution rows: 6 known columns and 4 extras (10 in all)."""
+    """``n`` contribution rows: 7 known columns and 3 extras (10 in all)."""
     rng = random.Random(seed)
     sources = [f"https://registry.example.org/doc/{i}" for i in range(500)]
     out = []
@@ -81,4 +81,18 @@ def write_csv(path: Path, n: int) -> Path:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
         writer.writerows(rows(n))
+    return path
+
+
+def write_wide_xlsx(path: Path, rows_: int = 3, columns: int = 9_000) -> Path:
+    """A wide sheet (issue 17): a country column, an amount column and ``columns`` project columns."""
+    from openpyxl import Workbook
+
+    rng = random.Random(11)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Contributions")
+    sheet.append(("Country", "Amount", *(f"Project {i}" for i in range(columns))))
+    for r in range(rows_):
+        sheet.append((COUNTRIES[r % len(COUNTRIES)], 1.5 + r, *(rng.randint(0, 999) for _ in range(columns))))
+    book.save(path)
     return path

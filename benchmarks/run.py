@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import write_xlsx
+from benchmarks.generate import write_wide_xlsx, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
@@ -174,6 +174,13 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
                 report.add(
                     f"{name}: ours vs QSortFilterProxyModel", label, sorted_["ours"][what], qt.get(what), "s", ""
                 )
+    wide = cache / "wide_3x9000.xlsx"
+    if not wide.exists():
+        write_wide_xlsx(wide)
+    # A sheet of a column per project or year is normal: its cost must grow with the cells, not faster (issue 17).
+    _wide, wide_wall = best(repeat, "load_isolated", str(wide))
+    _wide_pd, wide_pd_wall = best(repeat, "load_pandas", str(wide), "calamine")
+    report.add("load of a wide sheet: ours vs pandas+calamine", "3x9000", wide_wall, wide_pd_wall, "s", "<= 1.5x")
     return report
 
 

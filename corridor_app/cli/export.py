@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Mapping
 
-from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
+from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, add_mapping_arguments, load, mapping_from
 from corridor_app.io.errors import SaveError
 from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT, reconcile_totals
 from corridor_app.model.scenarios import (
@@ -17,7 +17,7 @@ from corridor_app.model.scenarios import (
 def cmd_export(args: argparse.Namespace) -> int:
     from corridor_app.io.report.export import export_report
 
-    workbook = load(args.file)
+    workbook = load(args.file, mapping_from(args))
     chosen: dict[str, Mapping[str, float]] = {}
     corridor = next((r.corridor for r in reconcile_totals(workbook) if r.countries), "")
     if args.scenario:
@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export`` command to the parser."""
     e = sub.add_parser("export", help="write the Excel report with native charts (see docs/EXPORT.md)")
     e.add_argument("file")
+    add_mapping_arguments(e)
     e.add_argument("--out", required=True, metavar="REPORT.xlsx", help="the report to write (replaced atomically)")
     e.add_argument(
         "--scenario", action="append", default=[], metavar="NAME", help="add a scenario to the comparison (repeatable)"

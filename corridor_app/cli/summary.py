@@ -8,7 +8,8 @@ import math
 import sys
 from collections.abc import Sequence
 
-from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, load
+from corridor_app.cli.common import EXIT_OK, EXIT_UNREADABLE, add_mapping_arguments, load, mapping_from
+from corridor_app.model.by_year import totals_by_year
 from corridor_app.model.errors import Problem
 from corridor_app.model.money import Display
 from corridor_app.model.money_report import money_summary, print_comparison, print_money_summary
@@ -48,6 +49,8 @@ def summary_json(
                     {"country": e.country, "amount": e.amount, "unit": e.unit, "reason": e.reason} for e in r.excluded
                 ],
                 **_ranges_json(r),
+                # Added by issue 17: year -> sum of parts, for contributions with a Year ({} when none has one).
+                "by_year": {str(year): total for year, total in totals_by_year(workbook, r).items()},
             }
             for r in recs
         ],
@@ -143,7 +146,10 @@ def _print_scenarios(columns: Sequence[ScenarioColumn]) -> None:
 
 
 def _print_summary(
-    recs: list[Reconciliation], problems: list[Problem], scenarios: Sequence[ScenarioColumn] = ()
+    recs: list[Reconciliation],
+    problems: list[Problem],
+    scenarios: Sequence[ScenarioColumn] = (),
+    workbook: Workbook | None = None,
 ) -> None:
     for r in recs:
         unit = f" {r.unit}" if r.unit else ""
@@ -162,6 +168,9 @@ def _print_summary(
             _print_ranges(r, width)
         for e in r.excluded:
             print(f"  not counted: {e.country or '(no country)'}: {e.reason}")
+        years = totals_by_year(workbook, r) if workbook is not None else {}
+        if years:  # a country-by-year table (issue 17): the sum of parts per year
+            print("  by year: " + ", ".join(f"{year} {total:,.2f}" for year, total in years.items()))
         print()
     _print_scenarios(scenarios)
     if problems:
@@ -184,7 +193,7 @@ def _print_ranges(r: Reconciliation, width: int) -> None:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    workbook = load(args.file)
+    workbook = load(args.file, mapping_from(args))
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
     try:
@@ -202,7 +211,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        _print_summary(recs, problems, scenarios)
+        _print_summary(recs, problems, scenarios, workbook)
         _print_progress(target_progress(workbook))
         money = money_summary(workbook, display)
         print_comparison(money)
@@ -214,6 +223,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``summary`` command to the parser."""
     s = sub.add_parser("summary", help="print amounts by country, sum of parts, published total, residual")
     s.add_argument("file")
+    add_mapping_arguments(s)
     s.add_argument("--json", action="store_true", help="machine-readable output (see docs/FORMAT.md)")
     s.add_argument(
         "--tolerance",

@@ -9,7 +9,9 @@ class LoadError(Exception):
     """A file could not be loaded; names the file and, when known, sheet, row and column.
 
     ``problems`` lists every bad cell found when the file was readable but its
-    values were not (the first few are in the message).
+    values were not (the first few are in the message). ``detail`` is what the
+    reader underneath said, for a bug report: it is logged, never shown as the
+    message (issue 17: "Expecting 'table-cell', found 'Text(BytesText ...'").
     """
 
     def __init__(
@@ -22,8 +24,10 @@ class LoadError(Exception):
         column: str = "",
         cell: str = "",
         problems: list[Problem] | None = None,
+        detail: str = "",
     ) -> None:
         self.path = path
+        self.detail = detail
         self.message = message
         self.sheet = sheet
         self.row = row

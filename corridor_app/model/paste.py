@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from corridor_app.model.columns import ColumnSpec
 from corridor_app.model.edits import SetCells
 from corridor_app.model.errors import ParseError
 from corridor_app.model.numbers import Quantity
 from corridor_app.model.ranges import bound_cells, range_errors
 from corridor_app.model.schema import Value, parse_cell
-from corridor_app.model.sheets import ColumnSpec
 from corridor_app.model.table import Table
 from corridor_app.model.workbook import Workbook
 

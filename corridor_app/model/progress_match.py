@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corridor_app.model.columns import normalise_name
 from corridor_app.model.errors import Problem
-from corridor_app.model.sheets import normalise_name
 from corridor_app.model.units import conversion_factor, parse_unit
 from corridor_app.model.workbook import Workbook
 

@@ -23,9 +23,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from corridor_app.model.columns import ColumnSpec
 from corridor_app.model.numbers import Quantity
 from corridor_app.model.schema import Value
-from corridor_app.model.sheets import ColumnSpec, TableSpec
+from corridor_app.model.sheets import TableSpec
 
 APPROXIMATE = "approximate"
 _EPS = 1e-9

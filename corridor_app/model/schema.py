@@ -13,10 +13,11 @@ import math
 import re
 
 from corridor_app.model.bounds import parse_bounded
+from corridor_app.model.columns import ColumnSpec, normalise_name
 from corridor_app.model.errors import ParseError
 from corridor_app.model.measures import parse_measure
 from corridor_app.model.numbers import Decimal, Quantity, check_finite, parse_quantity
-from corridor_app.model.sheets import ColumnSpec, TableSpec, normalise_name
+from corridor_app.model.sheets import TableSpec
 
 _TOTAL_LABEL = re.compile(r"^(grand\s+)?(total|sum|итого|всего|итог|общая сумма|сумма)\b", re.IGNORECASE)
 
@@ -34,15 +35,36 @@ def match_columns(spec: TableSpec, headers: list[object]) -> dict[int, str]:
     with "Target" and "Value" it is the name. Unit words in a header are ignored
     ("Amount, USD bn" is the amount).
     """
-    candidates: dict[int, list[str]] = {}
-    for pos, header in enumerate(headers):
-        if header is None or str(header).strip() == "":
+    return match_normalised(spec, normalise_headers(headers))
+
+
+def normalise_headers(headers: list[object]) -> list[str]:
+    """Each header normalised for matching ("" for a blank one), each distinct text once."""
+    seen: dict[object, str] = {}
+    out = []
+    for header in headers:
+        if header is None:
+            out.append("")
             continue
-        norm = normalise_name(header)
-        keys = [c.key for c in spec.columns if norm in c.names()]
-        if not keys:
+        key = header if isinstance(header, str) else str(header)
+        norm = seen.get(key)
+        if norm is None:
+            norm = seen[key] = normalise_name(key) if key.strip() else ""
+        out.append(norm)
+    return out
+
+
+def match_normalised(spec: TableSpec, norms: list[str]) -> dict[int, str]:
+    """``match_columns`` over headers already normalised (``normalise_headers``): one lookup per cell."""
+    index = spec.name_index
+    candidates: dict[int, tuple[str, ...]] = {}
+    for pos, norm in enumerate(norms):
+        if not norm:
+            continue
+        keys = index.get(norm)
+        if keys is None:
             stripped = _strip_unit_words(norm)
-            keys = [c.key for c in spec.columns if stripped and stripped in c.names()]
+            keys = index.get(stripped) if stripped else None
         if keys:
             candidates[pos] = keys
     assigned: dict[int, str] = {}
@@ -118,6 +140,8 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
         raise ParseError(f"{column.label} must be a number, not {raw}", raw)
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         raise ParseError(f"{column.label} must be a number, not a date or time ({raw})", raw)
+    if column.kind == "year" and isinstance(raw, str) and (year := year_of(raw)) is not None:
+        return year, None  # "FY2024", "2024 г."
     quantity: Quantity | None = None
     if isinstance(raw, (int, float)):
         value = check_finite(float(raw))
@@ -137,11 +161,31 @@ def parse_cell(column: ColumnSpec, raw: object, decimal: Decimal = None) -> tupl
     return value, quantity
 
 
+# "2024", "FY2024", "FY 2024", "2024 г.", "2024 год", "2024г", and the World Bank's "2013 [YR2013]".
+_YEAR_TEXT = re.compile(r"^(?:fy|cy|y)?\s*(\d{4})\s*(?:г\.?|гг\.?|год|y)?\s*(?:\[yr\d{4}\])?$", re.IGNORECASE)
+YEAR_RANGE = (1900, 2100)
+
+
+def year_of(cell: object) -> int | None:
+    """The year a header or cell names ("FY2024", "2024 г.", 2013.0), or None; years from 1900 to 2100."""
+    if isinstance(cell, bool) or cell is None:
+        return None
+    year: int | None = None
+    if isinstance(cell, int | float):
+        year = int(cell) if float(cell).is_integer() else None
+    elif isinstance(cell, str):
+        match = _YEAR_TEXT.match(cell.strip())
+        year = int(match.group(1)) if match else None
+    return year if year is not None and YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
+
+
 def parse_choice(column: ColumnSpec, raw: object) -> str:
     """The canonical value a choice cell names ("Процент" -> "percent"), or ``ParseError``."""
-    norm = normalise_name(raw)
+    found = column.choice_index.get(normalise_name(raw))
+    if found is not None:
+        return found
     for choice in column.choices:
-        if norm in (normalise_name(c) for c in choice) or str(raw).strip() in choice:
+        if str(raw).strip() in choice:
             return choice[0]
     allowed = ", ".join(c[0] for c in column.choices)
     raise ParseError(f"{column.label} must be one of {allowed}, not {str(raw).strip()!r}", raw)

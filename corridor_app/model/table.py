@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
+from corridor_app.model.columns import ColumnSpec
 from corridor_app.model.schema import Value
-from corridor_app.model.sheets import ColumnSpec, TableSpec
+from corridor_app.model.sheets import TableSpec
 
 if TYPE_CHECKING:  # pandas is imported on first use: loading and the first window do without it
     import pandas as pd
@@ -122,7 +123,8 @@ class Table:
         # The spec's columns by key, built once: the table view asks for them per cell.
         self._known: dict[str, ColumnSpec] = {c.key: c for c in spec.columns}
         self.extra_columns: list[str] = [c for c in extra_columns if c not in self._known]
-        self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self.keys}
+        self._data: dict[str, np.ndarray] = {k: self._empty(k, 0) for k in self._known}
+        self._data.update((k, np.full(0, None, dtype=object)) for k in self.extra_columns)  # extras hold text
         self._origins = OriginList()
         # A fresh stamp per column on every change: caches of derived numbers key on them.
         self._stamps: dict[str, int] = {}
@@ -168,7 +170,7 @@ class Table:
         known = self._known.get(key)
         if known is not None:
             return known
-        if key in self.extra_columns:
+        if key in self._data:  # an extra column (a dict lookup: a sheet may have 20,000 of them, issue 17)
             return ColumnSpec(key, key)
         raise KeyError(f"{self.spec.label} has no column {key!r}")
 
@@ -222,7 +224,7 @@ class Table:
             return np.nan if value is None else float(value)  # type: ignore[arg-type]
         if value is None or value == "":
             return None
-        if key in self.extra_columns and not isinstance(value, str):
+        if key not in self._known and not isinstance(value, str):
             return value
         return str(value)
 
@@ -237,9 +239,9 @@ class Table:
         return [self.record(r) for r in range(len(self))]
 
     def add_extra_column(self, key: str) -> None:
-        if key not in self.keys:
+        if key not in self._known and key not in self._data:
             self.extra_columns.append(key)
-            self._data[key] = self._empty(key, len(self))
+            self._data[key] = np.full(len(self), None, dtype=object)  # extra columns hold text
             self._touch(key)
 
     def insert(

@@ -46,7 +46,7 @@ def _rows_text(table: Table, rows: np.ndarray) -> str:
 
 
 def _duplicates(contrib: Table) -> list[Problem]:
-    """One warning per corridor and country (ignoring case) given on more than one row."""
+    """One warning per corridor, country (ignoring case) and year given on more than one row."""
     if not len(contrib):
         return []
     corridors = text_codes(contrib, "corridor")
@@ -54,6 +54,9 @@ def _duplicates(contrib: Table) -> list[Problem]:
     folded: dict[str, int] = {}
     fold = np.array([folded.setdefault(label.casefold(), len(folded)) for label in countries.labels], dtype=np.int64)
     key = corridors.codes * len(folded) + fold[countries.codes]
+    if "year" in contrib.keys:  # a country-by-year table has a row per country and year (issue 17)
+        _years, year_codes = np.unique(np.nan_to_num(contrib.column("year"), nan=-1.0), return_inverse=True)
+        key = key * (int(year_codes.max()) + 1) + year_codes.reshape(-1)
     key[np.asarray(fold[countries.codes] == folded.get("", -1))] = -1  # a blank country is not a duplicate
     order = np.argsort(key, kind="stable")  # rows of one key together, in table order
     ordered = key[order]

@@ -18,7 +18,8 @@ from corridor_app.io.loading.columnar import FastRows, read_fast
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.interpret import interpret
 
-HEADER = ["Corridor", "Country", "Amount, USD bn", "Unit", "Source", "Note", "Year", "Flag"]
+# "Period" is a column the format does not know (kept as an extra); "Year" became a known column in issue 17.
+HEADER = ["Corridor", "Country", "Amount, USD bn", "Unit", "Source", "Note", "Period", "Flag"]
 ROWS: list[list[object]] = [
     ["ITC", "Russia", 13.2, "USD bn", "MinTrans", " padded note ", 2020.0, True],
     ["ITC", "Iran", 12, "", "", "", 2021, 1.0],
@@ -113,3 +114,24 @@ def test_forced_rows_go_cell_by_cell() -> None:
         force_slow=[1],
     )
     assert got.index.tolist() == [0] and got.others.tolist() == [1]
+
+
+def test_the_year_column_reads_the_same_on_both_paths(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # issue 17: Contributions has an optional Year column; "FY2021" and 2022.0 are years, "x" is an error.
+    header = ["Country", "Amount", "Year"]
+    good = [["Iran", 1.0, 2020], ["Oman", 2.0, "FY2021"], ["Chad", 3.0, 2022.0], ["Mali", 4.0, None]]
+
+    def run(rows):  # type: ignore[no-untyped-def]
+        try:
+            return _snapshot(interpret("book.xlsx", [RawSheet("Contributions", [header, *rows])]))
+        except LoadError as exc:
+            return ("error", str(exc), [str(p) for p in exc.problems])
+
+    fast = run(good)
+    with monkeypatch.context() as m:
+        m.setattr(interpret_module, "read_fast", _all_per_cell)
+        assert run(good) == fast
+        slow_bad = run([*good, ["Peru", 5.0, "x"]])
+    assert fast[0] != "error"
+    assert [r["year"] for r in fast[0]["contributions"][1]] == [2020, 2021, 2022, None]
+    assert run([*good, ["Peru", 5.0, "x"]]) == slow_bad and slow_bad[0] == "error"

@@ -25,7 +25,7 @@ REFUSED = {
     "calamine__issue_385.xls": "password-protected",
     "calamine__issue_594_dos.ods": "repeated 999,999,999 x 999,999,999 times",
     "calamine__too_small.xls": "holds plain text",
-    "calamine__OOM_alloc3.xls": "damaged or not a spreadsheet",
+    "calamine__OOM_alloc3.xls": "damaged or not in the Excel 97-2003 workbook (.xls) format",
 }
 LOADED = {"calamine__pivots.xlsx": {"targets": 20}}
 

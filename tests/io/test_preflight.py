@@ -181,10 +181,11 @@ def test_date_1904_system_is_read(tmp_path: Path) -> None:
 
 def test_reader_that_finds_nothing_is_not_silently_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Strict OOXML once read as zero sheets in other readers; any such silent loss is refused.
-    monkeypatch.setattr(loader, "read_spreadsheet", lambda path: [RawSheet("Contributions", [])])
+    monkeypatch.setattr(loader, "read_spreadsheet", lambda path, kind="xlsx": [RawSheet("Contributions", [])])
     with pytest.raises(LoadError) as info:
         read_sheets(make_xlsx(tmp_path / "s.xlsx"))
     assert "reader found none" in info.value.message
+    assert "Excel workbook (.xlsx)" in info.value.message  # advice in the terms of the file's format (issue 17)
 
 
 def test_damaged_zip(tmp_path: Path) -> None:

@@ -38,3 +38,14 @@ def test_stamps_change_with_the_column_they_follow() -> None:
     before = table.stamp("country")
     table.delete([0])
     assert table.stamp("country") != before
+
+
+def test_a_table_with_extra_columns_is_built_and_copied() -> None:
+    # issue 17: extra columns are found in the column dict; a table made with extras must have them there.
+    from corridor_app.model.sheets import CONTRIBUTIONS
+    from corridor_app.model.table import Table
+
+    table = Table(CONTRIBUTIONS, ["Status", "Share"])
+    assert table.keys[-2:] == ["Status", "Share"] and table.column_spec("Status").kind == "text"
+    copied = table.copy()
+    assert copied.keys == table.keys and not copied.is_numeric("Share")

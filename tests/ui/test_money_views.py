@@ -141,6 +141,7 @@ def test_main_window_has_fx_tab_and_money_views_follow_the_selectors(window, qtb
         "Targets over time",
         "Projects",
         "Corridors compared",
+        "By year",
     ]
     window.workspace.currency_box.setCurrentText("EUR bn")
     assert str(window.workspace.projects_chart.aggregates.display) == "EUR bn"

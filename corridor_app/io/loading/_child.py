@@ -13,9 +13,10 @@ lines, then one pickle:
 - ``@answer`` then the pickled ``("ok", payload, peak_kib)``,
   ``("error", fields, peak_kib)`` or ``("memory", None, peak_kib)``.
 
-The payload is the raw sheets (``sheets`` mode) or the built workbook
-(``workbook`` mode, what the window and the CLI use: pickled columns cross
-faster than millions of cells). An abort inside the parser (a Rust panic or a
+The payload is the raw sheets (``sheets`` mode) or the built workbook with a
+dict of facts about the file (``workbook`` mode, what the window and the CLI
+use: pickled columns cross faster than millions of cells). An optional last
+argument is a ``ColumnMapping`` as JSON (io/loading/mapping.py). An abort inside the parser (a Rust panic or a
 failed allocation) kills only this process; the parent reports it.
 """
 
@@ -89,31 +90,35 @@ def _say(out: BinaryIO, line: str) -> None:
 def main(argv: list[str]) -> int:
     path, memory, cpu_seconds, mode = argv[0], int(argv[1]), int(argv[2]), argv[3]
     memory_ceiling, cpu_ceiling = int(argv[4]), int(argv[5])
+    mapping_json = argv[6] if len(argv) > 6 else ""
     _limit(memory, cpu_seconds, memory_ceiling, cpu_ceiling)
     gc.disable()  # a short-lived process of millions of acyclic cells: collection passes only cost time
     out = sys.stdout.buffer
     try:
         from corridor_app.io.errors import LoadError
         from corridor_app.io.loading.budget import load_budget
-        from corridor_app.io.loading.loader import read_checked
+        from corridor_app.io.loading.loader import read_checked, source_encoding
+        from corridor_app.io.loading.mapping import ColumnMapping
         from corridor_app.io.loading.preflight import preflight
         from corridor_app.io.transfer import dump_parts
 
         _say(out, f"base {_rss_kib()}")  # after the imports, before any file is read
         try:
+            mapping = ColumnMapping.from_json(mapping_json) if mapping_json else None
             checked = preflight(path)
             _say(out, "progress 250")
             budget = load_budget(path, checked, base_seconds=cpu_seconds, base_memory=memory)
             if budget.extra:
                 _raise_limits(budget.memory, int(budget.seconds) + 1)
                 _say(out, f"budget {budget.seconds:.1f} {budget.memory}")
-            sheets = read_checked(path, checked)
+            sheets = read_checked(path, checked, mapping.encoding if mapping else None)
             _say(out, "progress 650")
             payload: object = sheets
             if mode == "workbook":
                 from corridor_app.io.loading.loader import build_workbook
 
-                payload = build_workbook(path, sheets)
+                # The workbook, and what the status bar and `check` say of the file: its text encoding.
+                payload = (build_workbook(path, sheets, mapping), {"encoding": source_encoding(sheets)})
                 sheets = []
         except LoadError as exc:
             fields = {
@@ -123,6 +128,7 @@ def main(argv: list[str]) -> int:
                 "column": exc.column,
                 "cell": exc.cell,
                 "problems": exc.problems,
+                "detail": exc.detail,
             }
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:

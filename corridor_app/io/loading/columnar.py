@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from corridor_app.io.loading.figures import MAIN_FIGURE
+from corridor_app.model.columns import ColumnSpec
 from corridor_app.model.errors import ParseError
 from corridor_app.model.ranges import violations
 from corridor_app.model.schema import Value, is_total_label, parse_cell, parse_choice
-from corridor_app.model.sheets import ColumnSpec, TableSpec
+from corridor_app.model.sheets import TableSpec
 
 _NUMBER_TYPES = {float, int}
 _CHUNK = 50_000

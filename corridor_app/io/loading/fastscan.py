@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corridor_app.io.loading.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, parse_ref
+from corridor_app.io.loading.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, beyond_sheet, parse_ref
 from corridor_app.model.errors import column_letter
 
 BLOCK = 1 << 20  # bytes of rows scanned at once: big enough that per-block costs vanish
@@ -109,6 +109,7 @@ _VALID_REF = column_range(0, MAX_COLS - 1) + number_range(1, MAX_ROWS)
 _FILLED_CELL = re.compile(rf'<c r="([A-Z]{{1,3}})([1-9]\d{{0,6}})"(?:{_ATTR})*+\s*>(?=\s*<(?:v|is|f)[\s/>])'.encode())
 # A cell holding nothing: formatting only, the element scan skips it.
 _EMPTY_CELL = re.compile(rf'<c r="[^"]*"(?:{_ATTR})*+\s*(?:/>|>\s*</c>)'.encode())
+_ANY_CELL_REF = re.compile(rb'<c r="(\$?[A-Za-z]{1,12}\$?\d{1,20})"')
 _MARK_CELL = re.compile(rf'<c r="([A-Z]{{1,3}}\d{{1,7}})"((?:{_ATTR})*+)\s*(?:/>|>(.*?)</c>)'.encode(), re.S)
 # Elements the element scan counts, written with a prefix (<x:c>, <x:mergeCell>): searched from the ":".
 _PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")
@@ -251,7 +252,10 @@ class FastWorksheetScanner:
             filled = cells - len(_EMPTY_CELL.findall(buf, 0, end))
             if filled:
                 self.stats.add_block(*box, filled)
-        elif _cell_check(_SHEET_BOX, False).search(buf, odd.start(), end) is not None:
+        elif (stray := _cell_check(_SHEET_BOX, False).search(buf, odd.start(), end)) is not None:
+            far = _ANY_CELL_REF.match(buf, stray.start(), end)
+            if far is not None and parse_ref(far.group(1).decode("ascii")) is None:
+                raise beyond_sheet(far.group(1).decode("ascii"))  # at once, not after an element-by-element pass
             self.needs_full = True  # not the common form: a cell without r=, "$A$1", ...
             return
         else:  # a cell beyond the expected box: place every cell exactly
@@ -295,8 +299,13 @@ class FastWorksheetScanner:
         cols = [_column_index(m.group(1)) for m in ends]
         if self.stats.cells:  # columns rarely change from block to block: keep the sheet's so far
             cols += [self.stats.min_col, self.stats.max_col]
-        if not rows or max(rows) > MAX_ROWS or max(cols) >= MAX_COLS:
-            return None  # nothing yet, or a cell beyond the sheet: the checks then decline the block
+        if rows and (max(rows) > MAX_ROWS or max(cols) >= MAX_COLS):
+            # A cell holding something beyond the last row or column: the element scan refuses it too, but
+            # only after a pass over every earlier cell (a 3-million-row sheet took the whole time limit).
+            at = max(ends, key=lambda m: int(m.group(2)))
+            raise beyond_sheet((at.group(1) + at.group(2)).decode("ascii"))
+        if not rows:
+            return None  # nothing yet: the checks then decline the block
         return min(rows), max(rows), min(cols), max(cols)
 
     def _mark(self, buf: bytes, end: int) -> None:

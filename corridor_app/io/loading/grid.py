@@ -31,3 +31,5 @@ class RawSheet:
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
     # Whether the preflight saw Excel scenarios in the sheet; None when no preflight looked.
     scenarios: bool | None = None
+    # For CSV: the text encoding the file was read with (io/loading/encoding.py), "" for spreadsheets.
+    encoding: str = ""

@@ -12,6 +12,7 @@ as blank or zero.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,32 +20,35 @@ import numpy as np
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.columnar import FastRows, read_fast
 from corridor_app.io.loading.figures import settle_figures
+from corridor_app.io.loading.findings import Located, problem
 from corridor_app.io.loading.grid import RawSheet
-from corridor_app.model.errors import ParseError, Problem, column_letter
+from corridor_app.io.loading.mapping import ColumnMapping, column_position, locate, mapped_layout
+from corridor_app.io.loading.total_rows import PendingTotal, is_total_row, merge_total_rows, read_total_row
+from corridor_app.io.loading.wide import WideLayout, find_wide, read_wide
+from corridor_app.model.columns import normalise_name
+from corridor_app.model.errors import ParseError, column_letter
 from corridor_app.model.numbers import Quantity
-from corridor_app.model.ranges import merge_bounds
-from corridor_app.model.schema import Value, format_unit, is_total_label, match_columns, parse_cell, unit_from_header
-from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TOTALS, TableSpec, normalise_name, table_for_sheet
+from corridor_app.model.schema import (
+    Value,
+    match_columns,
+    match_normalised,
+    normalise_headers,
+    parse_cell,
+    unit_from_header,
+)
+from corridor_app.model.sheets import CONTRIBUTIONS, TABLES, TableSpec, table_for_sheet
 from corridor_app.model.table import Origin, Table
 from corridor_app.model.workbook import COLUMNS as LOG_COLUMNS
 from corridor_app.model.workbook import SHEET_NAME as LOG_SHEET
 from corridor_app.model.workbook import ExtraSheet, LogEntry, Workbook
 
 HEADER_SCAN_ROWS = 30
-# A total row read from Contributions: corridor, amount, unit, source, where, the amount's header, its range.
-PendingTotal = tuple[str, Value, Value, Value, Origin, str, dict[str, Value]]
+NO_TABLE = "no corridor table found"  # the refusal the import step answers (io/loading/mapping.needs_mapping)
 _GENERIC_SHEET = re.compile(r"^(sheet|лист|tabelle|feuil|hoja|foglio|table)\s*\d*$", re.IGNORECASE)
 
 
-class _Located:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.errors: list[Problem] = []
-        self.warnings: list[Problem] = []
-
-
-def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
-    """Build a ``Workbook`` from the sheets of ``path``.
+def interpret(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> Workbook:
+    """Build a ``Workbook`` from the sheets of ``path``; ``mapping`` names the columns of one sheet's table.
 
     Raises
     ------
@@ -54,20 +58,31 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
     """
     book = Workbook()
     book.source_path = path
-    found = _Located(path)
+    found = Located(path)
     pending_totals: list[PendingTotal] = []
+    mapped = locate(path, sheets, mapping) if mapping is not None and mapping.columns() else None
     for sheet in sheets:
         book.sheet_order.append(sheet.name)
         if normalise_name(sheet.name) == normalise_name(LOG_SHEET):
             book.change_log.extend(_read_change_log(sheet))
             continue
-        layout = _find_table(sheet)
+        layout: tuple[TableSpec, int, dict[int, str]] | None
+        wide: WideLayout | None = None
+        if mapped is not None and mapping is not None and sheet is mapped[0]:
+            wide = _mapped_wide(sheet, mapped[1], mapping)
+            layout = None if wide else mapped_layout(path, sheet, mapped[1], mapping)
+        else:
+            layout = _find_table(sheet, _header_row(sheet, mapping))
+            wide = find_wide(sheet) if layout is None else None
+        if wide is not None:
+            read_wide(book, found, sheet, wide, _default_corridor(path, sheet, wide.header_index))
+            continue
         if layout is None:
             book.extra_sheets.append(ExtraSheet(sheet.name, sheet.rows, sheet.first_row, sheet.first_col))
             continue
-        spec, header_index, mapping = layout
-        _read_table(book, found, sheet, spec, header_index, mapping, pending_totals)
-    _merge_total_rows(book, found, pending_totals)
+        spec, header_index, columns = layout
+        _read_table(book, found, sheet, spec, header_index, columns, pending_totals)
+    merge_total_rows(book, found, pending_totals)
     if found.errors:
         first = found.errors[0]
         more = f" (and {len(found.errors) - 1} more)" if len(found.errors) > 1 else ""
@@ -84,23 +99,41 @@ def interpret(path: str, sheets: list[RawSheet]) -> Workbook:
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
         raise LoadError(
             path,
-            "no corridor table found: no sheet has a header row with a country and an amount column "
+            f"{NO_TABLE}: no sheet has a header row with a country and an amount column "
             f"(or the Totals, Targets or Projects columns; sheets: {names}). See docs/FORMAT.md",
         )
     book.problems = found.warnings
     return book
 
 
-def _find_table(sheet: RawSheet) -> tuple[TableSpec, int, dict[int, str]] | None:
+def _mapped_wide(sheet: RawSheet, header_index: int, mapping: ColumnMapping) -> WideLayout | None:
+    """A country-by-year table whose country column the user named, and no amount column."""
+    if mapping.amount or not mapping.country:
+        return None
+    country = column_position(sheet.rows[header_index], mapping.country)
+    wide = find_wide(RawSheet(sheet.name, sheet.rows[header_index:], sheet.first_row + header_index), 1, country)
+    return None if wide is None else replace(wide, header_index=header_index)
+
+
+def _header_row(sheet: RawSheet, mapping: ColumnMapping | None) -> int | None:
+    """The header row index a mapping fixes for this sheet (``--header-row``), if any."""
+    if mapping is None or mapping.header_row is None or (mapping.sheet and mapping.sheet != sheet.name):
+        return None
+    return mapping.header_row - sheet.first_row
+
+
+def _find_table(sheet: RawSheet, header_index: int | None = None) -> tuple[TableSpec, int, dict[int, str]] | None:
     named = table_for_sheet(sheet.name)
     specs = [named] if named else list(TABLES)
     best: tuple[int, TableSpec, int, dict[int, str]] | None = None
-    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+    scan = range(HEADER_SCAN_ROWS) if header_index is None else [header_index]
+    for index, row in ((i, sheet.rows[i]) for i in scan if 0 <= i < len(sheet.rows)):
         texts = [c if isinstance(c, str) else None for c in row]
         if sum(1 for t in texts if t and t.strip()) < (1 if named else 2):
             continue
+        norms = normalise_headers(list(texts))  # once per row, not once per table tried (issue 17)
         for spec in specs:
-            mapping = match_columns(spec, list(texts))
+            mapping = match_normalised(spec, norms)
             keys = set(mapping.values())
             needed = [c.key for c in spec.columns if c.required] if named else list(spec.signature)
             if named and spec is not CONTRIBUTIONS and not keys:
@@ -135,7 +168,7 @@ def _default_corridor(path: str, sheet: RawSheet, header_index: int) -> str:
 
 def _read_table(
     book: Workbook,
-    found: _Located,
+    found: Located,
     sheet: RawSheet,
     spec: TableSpec,
     header_index: int,
@@ -145,13 +178,15 @@ def _read_table(
     header = sheet.rows[header_index]
     table = book.table(spec.key)
     extras: dict[int, str] = {}
+    used = set(table.keys)  # a set: a wide sheet's thousands of headers are each checked once (issue 17)
     for pos, cell in enumerate(header):
         if pos in mapping or cell is None or str(cell).strip() == "":
             continue
         name = str(cell).strip()
-        while name in table.keys or name in extras.values():
+        while name in used:
             name += "_"
         extras[pos] = name
+        used.add(name)
     for name in extras.values():
         table.add_extra_column(name)
     _report_duplicate_headers(found, sheet, spec, header, header_index, mapping)
@@ -186,7 +221,7 @@ def _read_table(
         origin = Origin(sheet.name, sheet_row)
         if sheet.delimited and _overflows(row, header):
             found.errors.append(
-                _problem(
+                problem(
                     sheet,
                     sheet_row,
                     len(header),
@@ -196,8 +231,8 @@ def _read_table(
                 )
             )
             continue
-        if spec.key == "contributions" and _is_total_row(row, mapping):
-            _read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
+        if spec.key == "contributions" and is_total_row(row, mapping):
+            read_total_row(found, sheet, row, mapping, header, default_corridor, origin, pending_totals)
             continue
         record: dict[str, Value] = {}
         quantities: dict[str, Quantity] = {}
@@ -205,12 +240,12 @@ def _read_table(
             raw = row[pos] if pos < len(row) else None
             mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
             if mark is not None:
-                found.errors.append(_problem(sheet, sheet_row, pos, header, mark))
+                found.errors.append(problem(sheet, sheet_row, pos, header, mark))
                 continue
             try:
                 value, quantity = parse_cell(spec.column(key), raw, sheet.decimal)
             except ParseError as exc:
-                found.errors.append(_problem(sheet, sheet_row, pos, header, exc.message))
+                found.errors.append(problem(sheet, sheet_row, pos, header, exc.message))
                 continue
             record[key] = value
             if quantity is not None:
@@ -219,11 +254,11 @@ def _read_table(
             record[name] = _extra_value(row[pos] if pos < len(row) else None)
             mark = sheet.marks.get((sheet_row, sheet.first_col + pos))
             if mark is not None:
-                found.warnings.append(_problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
+                found.warnings.append(problem(sheet, sheet_row, pos, header, f"{mark}; kept blank", "warning"))
         if "corridor" in spec.keys and not record.get("corridor") and default_corridor:
             record["corridor"] = default_corridor
         for key, message in settle_figures(spec, record, quantities, lambda k: header_unit.get(k, "")):
-            found.errors.append(_problem(sheet, sheet_row, _position(spec, mapping, key), header, message))
+            found.errors.append(problem(sheet, sheet_row, _position(spec, mapping, key), header, message))
         records.append(record)
         at.append(offset)
     _append_in_order(table, sheet, header_index, fast, records, at)
@@ -253,7 +288,7 @@ def _overflows(row: list[object], header: list[object]) -> bool:
 
 
 def _report_duplicate_headers(
-    found: _Located, sheet: RawSheet, spec: TableSpec, header: list[object], header_index: int, mapping: dict[int, str]
+    found: Located, sheet: RawSheet, spec: TableSpec, header: list[object], header_index: int, mapping: dict[int, str]
 ) -> None:
     """Two columns with the same header: say which one is read, so no figure is silently ignored."""
     first_of: dict[str, int] = {}
@@ -271,7 +306,7 @@ def _report_duplicate_headers(
             detail = f"column {other} is the one read as {spec.column(key).label}; this one is kept as an extra column"
         else:
             detail = f"column {other} has the same header; both are kept"
-        found.warnings.append(_problem(sheet, row, pos, header, f"duplicate header: {detail}", "warning"))
+        found.warnings.append(problem(sheet, row, pos, header, f"duplicate header: {detail}", "warning"))
 
 
 def _extra_value(raw: object) -> Value:
@@ -281,89 +316,6 @@ def _extra_value(raw: object) -> Value:
     return str(raw)
 
 
-def _is_total_row(row: list[object], mapping: dict[int, str]) -> bool:
-    country_pos = next((p for p, k in mapping.items() if k == "country"), None)
-    if country_pos is not None and country_pos < len(row) and is_total_label(row[country_pos]):
-        return True
-    first_text = next((c for c in row if isinstance(c, str) and c.strip()), None)
-    if not is_total_label(first_text):
-        return False
-    # "Total" in a note column next to a real country is not a total row.
-    country = row[country_pos] if country_pos is not None and country_pos < len(row) else None
-    return not (isinstance(country, str) and country.strip() and country != first_text)
-
-
-def _read_total_row(
-    found: _Located,
-    sheet: RawSheet,
-    row: list[object],
-    mapping: dict[int, str],
-    header: list[object],
-    default_corridor: str,
-    origin: Origin,
-    pending: list[PendingTotal],
-) -> None:
-    values: dict[str, Value] = {}
-    unit: Value = None
-    stated: dict[str, Quantity] = {}
-    for pos, key in mapping.items():
-        if key == "country":
-            continue
-        raw = row[pos] if pos < len(row) else None
-        mark = sheet.marks.get((origin.row, sheet.first_col + pos))
-        if mark is not None:
-            found.errors.append(_problem(sheet, origin.row, pos, header, mark))
-            return
-        try:
-            value, quantity = parse_cell(CONTRIBUTIONS.column(key), raw, sheet.decimal)
-        except ParseError as exc:
-            found.errors.append(_problem(sheet, origin.row, pos, header, exc.message))
-            return
-        values[key] = value
-        if key == "amount" and quantity is not None:
-            stated["published_total"] = quantity
-        if key == "amount" and quantity is not None and (quantity.currency or quantity.scale):
-            unit = format_unit(quantity.currency, quantity.scale)
-    amount_pos = next(p for p, k in mapping.items() if k == "amount")
-    if values.get("amount") is None:
-        found.warnings.append(_problem(sheet, origin.row, amount_pos, header, "total row has no amount", "warning"))
-        return
-    corridor = str(values.get("corridor") or default_corridor)
-    unit = values.get("unit") or unit or unit_from_header(header[amount_pos]) or None
-    # The header goes along so findings about this total name the column the figure stands in.
-    # The total's range: the row's Low/High cells and a bound written in its amount ("более 38"), checked together.
-    ranged = {"published_total": values["amount"], **{k: values.get(k) for k in ("low", "high", "approx")}}
-    for _key, message in merge_bounds(TOTALS, ranged, stated, {}):
-        found.errors.append(_problem(sheet, origin.row, amount_pos, header, message))
-    del ranged["published_total"]
-    amount_header = str(header[amount_pos]).strip()
-    pending.append((corridor, values["amount"], unit, values.get("source"), origin, amount_header, ranged))
-
-
-def _merge_total_rows(book: Workbook, found: _Located, pending: list[PendingTotal]) -> None:
-    """A total row becomes the corridor's published total unless Totals already has one."""
-    totals = book.table("totals")
-    for corridor, amount, unit, source, origin, header, ranged in pending:
-        existing = [r for r in range(len(totals)) if (totals.value(r, "corridor") or "") == corridor]
-        if existing:
-            published = totals.value(existing[0], "published_total")
-            if published is not None and amount is not None and abs(float(published) - float(amount)) > 1e-9:
-                found.warnings.append(
-                    Problem(
-                        "warning",
-                        f"the total row says {amount:g} but the Totals sheet says {published:g}; Totals is used",
-                        origin.sheet,
-                        origin.row,
-                        header,
-                    )
-                )
-            continue
-        totals.headers.setdefault("published_total", header)
-        totals.append_many(
-            [{"corridor": corridor, "published_total": amount, "unit": unit, "source": source, **ranged}], [origin]
-        )
-
-
 def _position(spec: TableSpec, mapping: dict[int, str], key: str) -> int:
     """The column a finding about ``key`` is placed at: its own, else the figure it bounds (a text "over 38")."""
     for wanted in (key, spec.column(key).bound_of):
@@ -371,14 +323,6 @@ def _position(spec: TableSpec, mapping: dict[int, str], key: str) -> int:
             if mapped == wanted:
                 return pos
     return min(mapping, default=0)
-
-
-def _problem(
-    sheet: RawSheet, sheet_row: int, pos: int, header: list[object], message: str, severity: str = "error"
-) -> Problem:
-    col = sheet.first_col + pos
-    name = str(header[pos]).strip() if pos < len(header) and header[pos] is not None else column_letter(col)
-    return Problem(severity, message, sheet.name, sheet_row, name, f"{column_letter(col)}{sheet_row}")  # type: ignore[arg-type]
 
 
 def _read_change_log(sheet: RawSheet) -> list[LogEntry]:

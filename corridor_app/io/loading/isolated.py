@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import logging
 import os
 import pickle
 import signal
@@ -29,16 +30,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.xmlscan import MAX_CELLS
 from corridor_app.io.transfer import loads
 from corridor_app.model.workbook import Workbook
+
+log = logging.getLogger(__name__)
 
 LOAD_TIMEOUT_S = 10.0
 LOAD_MEMORY_BYTES = 1024**3
@@ -95,6 +99,8 @@ class IsolatedLoad:
     seconds: float
     peak_bytes: int
     base_bytes: int = 0  # the child's memory after its imports: peak - base is what the load itself took
+    # The text encoding a CSV was read with (io/loading/encoding.py canonical name), "" for a spreadsheet.
+    encoding: str = ""
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -214,6 +220,7 @@ def _run(
     deadline: float | None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[object, float, int, int]:
     """Run the child on ``path`` in ``mode``; return its payload, the wall time, its peak and its base memory."""
     started = time.monotonic()
@@ -225,6 +232,8 @@ def _run(
     memory_cap = memory_ceiling(memory)
     seconds_cap = seconds_ceiling(remaining, MAX_CELLS)
     args = [path, str(memory), str(cpu), mode, str(memory_cap), str(int(seconds_cap) + 1)]
+    if mapping is not None and not mapping.is_empty:
+        args.append(mapping.to_json())
     cmd = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, *args]
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG")}
     try:
@@ -268,7 +277,10 @@ def _run(
         raise LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
     if status == "error":
         assert isinstance(payload, dict)
-        raise LoadError(path, **payload)
+        error = LoadError(path, **payload)
+        if error.detail:  # what the reader said goes to the log for a bug report, not into the message
+            log.warning("%s: %s (reader: %s)", path, error.message, error.detail)
+        raise error
     return payload, seconds, int(peak_kib) * 1024, channel.base_kib * 1024
 
 
@@ -278,15 +290,21 @@ def read_sheets_isolated(
     timeout: float = LOAD_TIMEOUT_S,
     memory: int = LOAD_MEMORY_BYTES,
     deadline: float | None = None,
+    encoding: str | None = None,
 ) -> IsolatedRead:
-    """Preflight and parse ``path`` in a limited child process; return its raw sheets.
+    """Preflight and parse ``path`` in a limited child process; return its raw sheets (a CSV in ``encoding``).
+
+    The import step previews these (ui/import_dialog.py).
 
     Raises
     ------
     LoadError
         The file was refused, the child ran out of time or memory, or it crashed.
     """
-    payload, seconds, peak, _base = _run(os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline)
+    mapping = ColumnMapping(encoding=encoding) if encoding else None
+    payload, seconds, peak, _base = _run(
+        os.fspath(path), "sheets", timeout=timeout, memory=memory, deadline=deadline, mapping=mapping
+    )
     if not (isinstance(payload, list) and all(isinstance(s, RawSheet) for s in payload)):
         raise LoadError(os.fspath(path), "the reader process answered with something else than sheets")
     return IsolatedRead(payload, seconds, peak)
@@ -301,9 +319,20 @@ def _answer(out: bytes | memoryview, *, model: bool = False) -> tuple[str, objec
         return None
     if not (isinstance(answer, tuple) and len(answer) == 3 and answer[0] in ("ok", "error", "memory")):
         return None
-    if answer[0] == "ok" and not isinstance(answer[1], Workbook | list):
+    if answer[0] == "ok" and not isinstance(answer[1], list) and not _is_built(answer[1]):
         return None
     return answer  # type: ignore[no-any-return]
+
+
+def _is_built(payload: object) -> bool:
+    """A workbook-mode payload: the workbook and a dict of plain facts about the file."""
+    return (
+        isinstance(payload, tuple)
+        and len(payload) == 2
+        and isinstance(payload[0], Workbook)
+        and isinstance(payload[1], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in payload[1].items())
+    )
 
 
 def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
@@ -314,7 +343,10 @@ def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> L
     if code in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL) and "panicked" not in text:
         return LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
     how = f"signal {-code}" if code < 0 else f"exit code {code}"
-    return LoadError(path, f"the reader crashed on this file ({how}); the file is probably damaged")
+    log.warning("%s: the reader crashed (%s): %s", path, how, text[-4000:])
+    return LoadError(
+        path, "the reader crashed on this file; the file is probably damaged", detail=f"{how}: {text[-4000:]}"
+    )
 
 
 def _mib(n: int) -> str:
@@ -329,15 +361,27 @@ def load_isolated(
     deadline: float | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> IsolatedLoad:
-    """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``."""
+    """Load ``path`` in a limited child process, which also builds the workbook; see ``load_workbook_isolated``.
+
+    ``mapping`` names the sheet, header row, columns and text encoding where the loader cannot tell them.
+    """
     path = os.fspath(path)
     payload, seconds, peak, base = _run(
-        path, "workbook", timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+        path,
+        "workbook",
+        timeout=timeout,
+        memory=memory,
+        deadline=deadline,
+        progress=progress,
+        cancelled=cancelled,
+        mapping=mapping,
     )
-    if not isinstance(payload, Workbook):
+    if not _is_built(payload):
         raise LoadError(path, "the reader process answered with something else than a workbook")
-    return IsolatedLoad(payload, seconds, peak, base)
+    workbook, facts = cast(tuple[Workbook, dict[str, str]], payload)
+    return IsolatedLoad(workbook, seconds, peak, base, encoding=facts.get("encoding", ""))
 
 
 def load_workbook_isolated(
@@ -348,6 +392,7 @@ def load_workbook_isolated(
     deadline: float | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> Workbook:
     """Load ``path`` without risk to this process: at most ``timeout`` seconds and ``memory`` bytes.
 
@@ -364,7 +409,7 @@ def load_workbook_isolated(
         The file cannot be loaded; the message says why in plain words.
     """
     return load_isolated(
-        path, timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled
+        path, timeout=timeout, memory=memory, deadline=deadline, progress=progress, cancelled=cancelled, mapping=mapping
     ).workbook
 
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.csv_reader import read_csv
+from corridor_app.io.loading.formats import format_name, resave_advice
 from corridor_app.io.loading.grid import RawSheet
+from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.preflight import Preflight, preflight
 from corridor_app.io.loading.spreadsheet import read_spreadsheet
 
@@ -26,8 +28,8 @@ OPENABLE = (".xlsx", ".xlsm", ".ods", ".csv", ".tsv", ".txt", ".xls", ".xlsb")
 OPEN_FILTER = f"Spreadsheets ({' '.join('*' + s for s in OPENABLE)});;All files (*)"
 
 
-def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
-    """Preflight, then read every sheet of ``path`` as raw cell values.
+def read_sheets(path: str | os.PathLike[str], encoding: str | None = None) -> list[RawSheet]:
+    """Preflight, then read every sheet of ``path`` as raw cell values (a CSV in ``encoding`` if given).
 
     Raises
     ------
@@ -35,14 +37,14 @@ def read_sheets(path: str | os.PathLike[str]) -> list[RawSheet]:
         The file is refused by the preflight or cannot be parsed.
     """
     path = str(path)
-    return read_checked(path, preflight(path))
+    return read_checked(path, preflight(path), encoding)
 
 
-def read_checked(path: str, checked: Preflight) -> list[RawSheet]:
+def read_checked(path: str, checked: Preflight, encoding: str | None = None) -> list[RawSheet]:
     """Read every sheet of ``path``, which ``preflight`` has passed as ``checked``."""
     if checked.kind == "text":
-        return [read_csv(path)]
-    sheets = read_spreadsheet(path)
+        return [read_csv(path, encoding)]
+    sheets = read_spreadsheet(path, checked.kind)
     _attach_marks(path, checked, sheets)
     return sheets
 
@@ -62,19 +64,22 @@ def _attach_marks(path: str, checked: Preflight, sheets: list[RawSheet]) -> None
             raise LoadError(
                 path,
                 f"the file holds {expected:,} cells in this sheet but the reader found none "
-                "(an unusual variant of the format, such as Strict Open XML?); "
-                "save it from Excel as an ordinary .xlsx workbook",
+                f"(an unusual variant of the {format_name(checked.kind)} format?); {resave_advice(checked.kind)}",
                 sheet=name,
             )
 
 
 def load_workbook(
     path: str | os.PathLike[str],
+    mapping: ColumnMapping | None = None,
     *,
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Workbook:
     """Load a corridor workbook from xlsx/xlsm/ods/xls/xlsb or CSV, in this process.
+
+    ``mapping`` says which sheet, header row and columns hold the table, and the CSV's encoding,
+    where the loader cannot tell by itself (``io/loading/mapping.py``).
 
     The window and the CLI use ``load_workbook_isolated``, which runs the
     parsing in a child process with time and memory limits; this one is for
@@ -90,10 +95,15 @@ def load_workbook(
     path = str(path)
     if progress is not None:
         progress(0.0, f"Reading {os.path.basename(path)}…")
-    return build_workbook(path, read_sheets(path))
+    return build_workbook(path, read_sheets(path, mapping.encoding if mapping else None), mapping)
 
 
-def build_workbook(path: str, sheets: list[RawSheet]) -> Workbook:
+def source_encoding(sheets: list[RawSheet]) -> str:
+    """The text encoding a CSV was read with ("" for a spreadsheet): for the status bar and ``check``."""
+    return next((s.encoding for s in sheets if s.encoding), "")
+
+
+def build_workbook(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> Workbook:
     """The workbook from the raw sheets of ``path``, with Excel's own Scenario Manager scenarios."""
     # Imported here so the parsing child (io/_child.py) imports only the readers.
     import zipfile
@@ -101,7 +111,7 @@ def build_workbook(path: str, sheets: list[RawSheet]) -> Workbook:
     from corridor_app.io.loading.interpret import interpret
     from corridor_app.io.saving.excel_scenarios import import_excel_scenarios
 
-    book = interpret(path, sheets)
+    book = interpret(path, sheets, mapping)
     if zipfile.is_zipfile(path):
         import_excel_scenarios(book, path, sheets)
     return book

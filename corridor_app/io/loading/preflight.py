@@ -28,6 +28,7 @@ from pathlib import Path
 
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.fastscan import FastWorksheetScanner
+from corridor_app.io.loading.formats import PROTECTED, reader_detail, resave_advice
 from corridor_app.io.loading.xmlscan import (
     OdsContentScanner,
     RelsScanner,
@@ -45,6 +46,7 @@ MAX_INFLATED_BYTES = 2 * 1024**3
 MAX_RATIO = 200  # inflated / compressed, for parts above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
+MANIFEST_BYTES = 4 * 1024 * 1024
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FOREIGN = {
@@ -119,7 +121,7 @@ def _ole_kind(path: str, p: Path, size: int) -> str:
     with open(p, "rb") as fh:
         data = fh.read(min(size, 16 * 1024 * 1024))
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-        raise LoadError(path, "the workbook is password-protected; save an unprotected copy and open that")
+        raise LoadError(path, PROTECTED)
     return "xls"
 
 
@@ -138,7 +140,9 @@ def _check_zip(path: str) -> Preflight:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise LoadError(path, f"the file looks like a zip package but is damaged ({exc})") from None
+        raise LoadError(
+            path, "the file looks like a zip package (as .xlsx and .ods are) but is damaged", detail=reader_detail(exc)
+        ) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
@@ -153,10 +157,27 @@ def _check_zip(path: str) -> Preflight:
                     "are repeated); readers disagree on which one counts, so it is refused",
                 )
             if info.flag_bits & 0x1:
-                raise LoadError(path, "the workbook is password-protected; save an unprotected copy and open that")
+                raise LoadError(path, PROTECTED)
             by_name[key] = info
         kind = _zip_kind(path, by_name)
+        if kind == "ods" and _ods_encrypted(zf, by_name):
+            raise LoadError(path, PROTECTED)
         return _Inflater(path, zf, by_name, kind).run()
+
+
+def _ods_encrypted(zf: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> bool:
+    """An OpenDocument file saved with a password lists its parts' encryption in the manifest (issue 17).
+
+    Its content.xml is then ciphertext, which the XML scan would otherwise call damaged.
+    """
+    manifest = parts.get("meta-inf/manifest.xml")
+    if manifest is None or manifest.file_size > MANIFEST_BYTES:
+        return False
+    try:
+        with zf.open(manifest) as stream:
+            return b"encryption-data" in stream.read(MANIFEST_BYTES)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError):
+        return False
 
 
 def _zip_kind(path: str, parts: dict[str, zipfile.ZipInfo]) -> str:
@@ -244,8 +265,12 @@ class _Inflater:
             ) from None
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError) as exc:
             if "password" in str(exc).lower() or "encrypted" in str(exc).lower():
-                raise LoadError(self.path, "the workbook is password-protected") from None
-            raise LoadError(self.path, f"the part {shown} is damaged ({exc})") from None
+                raise LoadError(self.path, PROTECTED) from None
+            raise LoadError(
+                self.path,
+                f"the file is damaged (its part {shown} cannot be unpacked); {resave_advice(self.kind)}",
+                detail=reader_detail(exc),
+            ) from None
 
     def _check_size(self, key: str, info: zipfile.ZipInfo, done: int) -> None:
         if self.total > MAX_INFLATED_BYTES:

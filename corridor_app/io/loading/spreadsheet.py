@@ -13,21 +13,26 @@ from typing import cast
 import python_calamine as calamine
 
 from corridor_app.io.errors import LoadError
+from corridor_app.io.loading.formats import PROTECTED, format_name, reader_detail, resave_advice
 from corridor_app.io.loading.grid import RawSheet
 
 MAX_CELLS = 20_000_000
 
 
-def read_spreadsheet(path: str) -> list[RawSheet]:
-    """Read every worksheet of a spreadsheet file."""
+def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
+    """Read every worksheet of a spreadsheet file of ``kind`` (the preflight's name for its format)."""
     try:
         book = calamine.CalamineWorkbook.from_path(path)
     except calamine.PasswordError:
-        raise LoadError(path, "the workbook is password-protected; save an unprotected copy and open that") from None
+        raise LoadError(path, PROTECTED) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine panics derive from BaseException
-        raise LoadError(path, f"the file is damaged or not a spreadsheet ({_reason(exc)})") from None
+        raise LoadError(
+            path,
+            f"the file is damaged or not in the {format_name(kind)} format; {resave_advice(kind)}",
+            detail=reader_detail(exc),
+        ) from None
     sheets = []
     for meta in book.sheets_metadata:
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -50,13 +55,14 @@ def read_spreadsheet(path: str) -> list[RawSheet]:
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001
-            raise LoadError(path, f"the sheet cannot be read ({_reason(exc)})", sheet=meta.name) from None
+            raise LoadError(
+                path,
+                f"the sheet cannot be read: it is damaged or uses something this app does not know; "
+                f"{resave_advice(kind)}",
+                sheet=meta.name,
+                detail=reader_detail(exc),
+            ) from None
         # iter_rows already gives a fresh list per row: no copy (a million rows cost 0.2 s to copy).
         cells = cast(list[list[object]], rows)
         sheets.append(RawSheet(meta.name, cells, first_row=start[0] + 1, first_col=start[1]))
     return sheets
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]

@@ -24,6 +24,10 @@ MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+# Any reference of letters and digits, however long: one beyond the sheet's last cell is refused for that
+# (issue 17: "ZZZZZ99999999" was read by position and left the reader working for the whole time limit).
+_ANY_REF = re.compile(r"^\$?[A-Za-z]+\$?\d+$")
+LAST_CELL = "XFD1048576"
 
 
 class ScanError(Exception):
@@ -45,6 +49,14 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
     for ch in m.group(1).upper():
         col = col * 26 + (ord(ch) - 64)
     return int(m.group(2)), col - 1
+
+
+def beyond_sheet(ref: str) -> ScanError:
+    """The refusal of a cell whose reference lies past Excel's last cell."""
+    return ScanError(
+        f"a cell reference ({ref[:24]}) lies beyond the largest possible sheet "
+        f"({MAX_ROWS:,} rows x {MAX_COLS:,} columns, last cell {LAST_CELL})"
+    )
 
 
 @dataclass
@@ -185,9 +197,15 @@ class WorksheetScanner(XmlScanner):
         tag = _local(name)
         if tag == "c":
             ref = parse_ref(attrs.get("r", "")) if "r" in attrs else None
+            if ref is None and _ANY_REF.match(attrs.get("r", "").strip()):
+                raise beyond_sheet(attrs["r"].strip())
             row, col = ref if ref else (self._row or 1, self._col + 1)
             if not (1 <= row <= MAX_ROWS and 0 <= col < MAX_COLS):
-                raise ScanError(f"a cell lies outside the largest possible sheet ({attrs.get('r', '')})", row, col)
+                raise ScanError(
+                    f"a cell ({attrs.get('r', '')}) lies beyond the largest possible sheet (last cell {LAST_CELL})",
+                    min(row, MAX_ROWS),
+                    min(col, MAX_COLS - 1),
+                )
             self._col = col
             self._cell = (row, col)
             self._cell_type = attrs.get("t", "")

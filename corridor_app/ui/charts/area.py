@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from corridor_app.ui.charts.progress import ProgressChart
     from corridor_app.ui.charts.projects import ProjectsBreakdownChart
     from corridor_app.ui.charts.scenarios import ScenarioCharts
+    from corridor_app.ui.charts.years import YearsChart
 
 # (attribute, tab title) of every chart, in tab order.
 CHARTS = (
@@ -42,6 +43,7 @@ CHARTS = (
     ("progress_chart", QT_TRANSLATE_NOOP("ChartArea", "Targets over time")),
     ("projects_chart", QT_TRANSLATE_NOOP("ChartArea", "Projects")),
     ("comparison_chart", QT_TRANSLATE_NOOP("ChartArea", "Corridors compared")),
+    ("years_chart", QT_TRANSLATE_NOOP("ChartArea", "By year")),
 )
 # The chart each table brings (attribute names of ChartArea).
 TABLE_CHARTS = {
@@ -56,7 +58,7 @@ PINNED_TIP = "Pinned: this chart stays when you change tables. Choose the table'
 
 
 class ChartArea(QTabWidget):
-    """Tabs: by country, shares, scenarios, targets pacing, targets over time, projects, corridors compared.
+    """Tabs: by country, shares, scenarios, targets pacing, targets over time, projects, corridors compared, by year.
 
     ``sig_bar_clicked`` relays the contributions chart's (table rows of a clicked bar) and
     ``highlight_rows`` reaches it once built, so the window can wire both before it exists.
@@ -135,6 +137,11 @@ class ChartArea(QTabWidget):
             from corridor_app.ui.charts.projects import ProjectsBreakdownChart
 
             return ProjectsBreakdownChart(wb, display, corridor)
+        if name == "years_chart":
+            # A country-by-year table: one year, all years stacked, or the trend (issue 17).
+            from corridor_app.ui.charts.years import YearsChart
+
+            return YearsChart(wb, corridor)
         from corridor_app.ui.charts.comparison import CorridorComparisonChart
 
         return CorridorComparisonChart(wb, display)
@@ -178,6 +185,10 @@ class ChartArea(QTabWidget):
     @property
     def projects_chart(self) -> ProjectsBreakdownChart:
         return self._ensure("projects_chart")  # type: ignore[no-any-return]
+
+    @property
+    def years_chart(self) -> YearsChart:
+        return self._ensure("years_chart")  # type: ignore[no-any-return]
 
     @property
     def comparison_chart(self) -> CorridorComparisonChart:
@@ -232,7 +243,7 @@ class ChartArea(QTabWidget):
 
     def set_corridor(self, corridor: str) -> None:
         self._corridor = corridor
-        names = ("chart", "shares_chart", "scenario_charts", "projects_chart")
+        names = ("chart", "shares_chart", "scenario_charts", "projects_chart", "years_chart")
         self._each(names, lambda chart: chart.set_corridor(corridor))
 
     def set_display(self, display: Display) -> None:
