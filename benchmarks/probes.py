@@ -113,6 +113,7 @@ def export_ours(path: str, out: str) -> Result:
     from corridor_app.io.loading.loader import load_workbook
 
     book = load_workbook(path)
+    base = rss_now()
     try:
         from corridor_app.io.report.export import export_report  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -125,7 +126,8 @@ def export_ours(path: str, out: str) -> Result:
         kind = "export_report"
         start = time.perf_counter()
         export_report(book, out)
-    return {"seconds": time.perf_counter() - start, "kind": kind, "bytes": os.path.getsize(out)}
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "kind": kind, "bytes": os.path.getsize(out), "rss_peak": rss_peak(), "rss_base": base}
 
 
 def export_openpyxl(path: str, out: str, mode: str) -> Result:
@@ -147,6 +149,28 @@ def export_openpyxl(path: str, out: str, mode: str) -> Result:
     return {"seconds": time.perf_counter() - start, "bytes": os.path.getsize(out)}
 
 
+def export_xlsxwriter(path: str, out: str) -> Result:
+    """Plain XlsxWriter in ``constant_memory`` mode writing the same rows (the writer the report uses)."""
+    import python_calamine as calamine
+    import xlsxwriter
+
+    book = calamine.CalamineWorkbook.from_path(path)
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    start = time.perf_counter()
+    out_book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    for name, rows in sheets.items():
+        sheet = out_book.add_worksheet(name)
+        write_string, write_number = sheet.write_string, sheet.write_number
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    write_string(r, c, value)
+                elif isinstance(value, int | float):
+                    write_number(r, c, value)
+    out_book.close()
+    return {"seconds": time.perf_counter() - start, "bytes": os.path.getsize(out), "rss_peak": rss_peak()}
+
+
 PROBES: dict[str, Callable[..., Result]] = {
     "calamine_floor": calamine_floor,
     "load_ours": load_ours,
@@ -154,6 +178,7 @@ PROBES: dict[str, Callable[..., Result]] = {
     "load_pandas": load_pandas,
     "export_ours": export_ours,
     "export_openpyxl": export_openpyxl,
+    "export_xlsxwriter": export_xlsxwriter,
 }
 
 

@@ -406,3 +406,25 @@ def _png(width: int, height: int) -> bytes:
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_every_word_of_the_report_has_its_russian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # issue 19
+    from corridor_app.io.report import context
+    from corridor_app.io.report.labels import Labels
+
+    made: list[Labels] = []
+
+    class Recording(Labels):
+        def __init__(self, lang: str = "en") -> None:
+            super().__init__(lang)
+            made.append(self)
+
+    monkeypatch.setattr(context, "Labels", Recording)
+    projects = [{"project": "A", "route": "", "mode": "", "cost": 2.0, "currency": "USD", "cost_unit": "bn"}]
+    book = with_scenarios(seed_workbook())
+    book.table("projects").append_many(projects, [None])  # type: ignore[list-item]
+    path = tmp_path / "ru.xlsx"
+    export_report(book, path, ReportOptions(lang="ru"))
+    assert made and made[0].missing == set()
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[:2] == ["Сводка", "Сценарии"] and all(len(n) <= 31 for n in names)

@@ -71,7 +71,7 @@ def write_table(report: Report, ws: Worksheet, table: Table, tick: Tick, extra: 
         columns.append((values, styles.get({"num_format": fmt} if fmt else None), fmt == YEAR))
     for _, values, fmt in extra:
         columns.append((list(values), styles.get({"num_format": fmt} if fmt else None), fmt == YEAR))
-    write_string, write_number = ws.write_string, ws.write_number
+    write_string, write_number = _writers(ws)
     for r in range(len(table)):
         for c, (values, fmt, year) in enumerate(columns):
             value = values[r]
@@ -82,7 +82,7 @@ def write_table(report: Report, ws: Worksheet, table: Table, tick: Tick, extra: 
                     continue
                 write_number(r + 1, c, int(value) if year else value, fmt)
             elif isinstance(value, str):
-                write_string(r + 1, c, clean(value)[:MAX_TEXT], fmt)  # type: ignore[index]
+                write_string(r + 1, c, value, fmt)  # XlsxWriter escapes control characters and cuts at 32767
             elif isinstance(value, int) and not isinstance(value, bool):
                 write_number(r + 1, c, value, fmt)
             else:
@@ -96,6 +96,16 @@ def write_table(report: Report, ws: Worksheet, table: Table, tick: Tick, extra: 
         ws.set_column(c, c, _width(table, k))
     if extra:
         ws.set_column(len(keys), len(columns) - 1, 14)
+
+
+def _writers(ws: Worksheet) -> tuple[Callable[..., object], Callable[..., object]]:
+    """``write_string`` and ``write_number`` for a million calls.
+
+    The public methods go through a decorator that parses A1 arguments, a third of the time per
+    cell at a million rows (docs/PERFORMANCE.md); XlsxWriter keeps the undecorated versions,
+    which take row and column numbers, beside them. Fall back to the public ones if they go.
+    """
+    return getattr(ws, "_write_string", ws.write_string), getattr(ws, "_write_number", ws.write_number)
 
 
 def _width(table: Table, key: str) -> float:
@@ -196,19 +206,19 @@ def write_sources(report: Report) -> None:
         ws.write_string(2, 0 + c, label, styles.get(HEADER))
     number = styles.get({"num_format": NUMBER})
     no_source = tr("no source")
-    write_string, write_number = ws.write_string, ws.write_number
+    write_string, write_number = _writers(ws)
     total = sum(len(report.workbook.table(k)) for k in DATA_TABLES) or 1
     row = 3
     for f in figures(report):
         write_string(row, 0, f.sheet)
         if f.cell:
             write_string(row, 1, f.cell)
-        write_string(row, 2, clean(f.item)[:MAX_TEXT])  # type: ignore[index]
+        write_string(row, 2, f.item)
         write_string(row, 3, f.figure)
         write_number(row, 4, f.value, number)
         if f.unit:
-            write_string(row, 5, clean(f.unit)[:MAX_TEXT])  # type: ignore[index]
-        write_string(row, 6, clean(f.source or no_source)[:MAX_TEXT])  # type: ignore[index]
+            write_string(row, 5, f.unit)
+        write_string(row, 6, f.source or no_source)
         row += 1
         if row % ROWS_PER_STEP == 0:
             report.step(0.72 + 0.16 * min(row / (2 * total), 1.0), tr("{sheet}: row {n}", sheet=tr(SOURCES), n=f"{row:,}"))
