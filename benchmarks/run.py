@@ -147,9 +147,13 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
         out = cache / f"out_{label}.xlsx"
         exp, _ = best(reps, "export_ours", str(path), str(out))
         wo, _ = best(reps, "export_openpyxl", str(path), str(out), "write_only")
-        report.add(f"export ({exp['kind']}) vs openpyxl write-only", label, exp["seconds"], wo["seconds"], "s", "<= 1.0x")
+        report.add(
+            f"export ({exp['kind']}) vs openpyxl write-only", label, exp["seconds"], wo["seconds"], "s", "<= 1.0x"
+        )
         xw, _ = best(reps, "export_xlsxwriter", str(path), str(out))
-        report.add("export: xlsxwriter constant_memory vs openpyxl write-only", label, xw["seconds"], wo["seconds"], "s", "")
+        report.add(
+            "export: xlsxwriter constant_memory vs openpyxl write-only", label, xw["seconds"], wo["seconds"], "s", ""
+        )
         if exp.get("rss_peak") and exp.get("rss_base"):
             report.add("export: memory growth of the report", label, exp["rss_peak"] - exp["rss_base"], None, "MiB", "")
         if n <= openpyxl_max:

@@ -125,8 +125,6 @@ def test_scenarios_stored_in_the_workbook_reach_the_report(tmp_path: Path) -> No
         cli.main(["export", str(BUNDLED), "--out", str(out), "--scenario", "Iran's share halved under sanctions"]) == 0
     )
     rows = calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Scenario summary").to_python()
-    header_at = next(
-        i for i, r in enumerate(rows) if r[1:3] == ["Baseline", "Iran's share halved under sanctions"]
-    )
+    header_at = next(i for i, r in enumerate(rows) if r[1:3] == ["Baseline", "Iran's share halved under sanctions"])
     iran = next(r for r in rows[header_at:] if r[0] == "Iran")
     assert iran[1:3] == [pytest.approx(12.87), pytest.approx(6.435)]

@@ -19,9 +19,9 @@ from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.report import export as report_module
 from corridor_app.io.report.export import export_report
 from corridor_app.io.report.options import ReportOptions
-from corridor_app.model.scenarios import scenario_totals
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import reconcile_totals
+from corridor_app.model.scenarios import scenario_totals
 from corridor_app.model.series import contribution_bars, shares
 
 from .report_support import (
@@ -133,7 +133,9 @@ def test_waterfall_is_a_stacked_column_with_an_invisible_base(report: Path) -> N
     assert down == pytest.approx([0, 12.87 - 8.0, 0]) and up == pytest.approx([0, 0, 0])
     assert total == pytest.approx([39.09, 0, 34.22]) and base == pytest.approx([0, 34.22, 0])
     with zipfile.ZipFile(report) as zf:
-        xml = next(zf.read(n) for n in zf.namelist() if n.startswith("xl/charts/") and b"Baseline to Iran" in zf.read(n))
+        xml = next(
+            zf.read(n) for n in zf.namelist() if n.startswith("xl/charts/") and b"Baseline to Iran" in zf.read(n)
+        )
     assert b'<c:grouping val="stacked"/>' in xml and b"<a:noFill/>" in xml
 
 

@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.io.report.process import ExportJob, export_report_in_child
-from corridor_app.model.reconcile import reconcile_totals
-
 from corridor_app import cli
+from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.io.report.options import ReportOptions
+from corridor_app.io.report.process import ExportJob, export_report_in_child
 from corridor_app.io.saving.writer import save_workbook
+from corridor_app.model.reconcile import reconcile_totals
 
 from .report_support import charts, seed_workbook, with_scenarios
 

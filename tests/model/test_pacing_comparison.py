@@ -50,7 +50,7 @@ def _with_scenarios() -> Workbook:
 
 
 def test_one_comparison_keeps_unmentioned_countries_and_adds_new_ones() -> None:  # issue 13 item 3
-    base, delays, joins, without = scenario_totals(_with_scenarios(), "North-South ITC")
+    base, delays, joins, _without = scenario_totals(_with_scenarios(), "North-South ITC")
     assert base.name == BASELINE == "Baseline" and base.baseline
     assert list(base.countries) == ["Russia", "Iran", "Kazakhstan", "all other states", "India"]
     assert base.countries["India"] is None  # not in the baseline: absent, not a zero contribution

@@ -92,9 +92,7 @@ class Grid:
         self.widths: dict[int, float] = {}
         self.last_row = 0
 
-    def put(
-        self, row: int, col: int, value: object, style: Style | None = None, *, fmt: str | None = None
-    ) -> None:
+    def put(self, row: int, col: int, value: object, style: Style | None = None, *, fmt: str | None = None) -> None:
         """Write a value; text is always stored as text, never as a formula."""
         cell = _Cell(clean(value), dict(style or {}))
         if fmt and isinstance(cell.value, int | float):

@@ -212,9 +212,7 @@ def waterfall(
     return chart
 
 
-def tornado(
-    book: XlsxBook, block: Block, low_col: int, high_col: int, *, title: str, value_title: str
-) -> Chart:
+def tornado(book: XlsxBook, block: Block, low_col: int, high_col: int, *, title: str, value_title: str) -> Chart:
     """Each country's effect on the total when it moves down (left, red) and up (right, green)."""
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     assert chart is not None

@@ -53,7 +53,7 @@ class Report:
         first = contribution_bars(self.recs[0]).labels if self.recs else ()
         self.countries = Colours(first)  # the first corridor's countries, largest first, take the first colours
         self.scenarios = Colours()
-        self.corridors = Colours(r.corridor or "(no corridor)" for r in self.recs)
+        self.corridors = Colours([self.corridor_name(r.corridor) for r in self.recs])
         self.modes = Colours()
 
     def sheet(self, title: str) -> Worksheet:
@@ -67,7 +67,9 @@ class Report:
     def flush(self, ws: Worksheet, grid: Grid) -> None:
         grid.flush(ws, self.styles)
 
-    def chart(self, ws: Worksheet, chart: Chart, row: int, col: int, key: str | None = None, below: bool = False) -> None:
+    def chart(
+        self, ws: Worksheet, chart: Chart, row: int, col: int, key: str | None = None, below: bool = False
+    ) -> None:
         """Insert ``chart`` at the 1-based cell; the picture of ``key``, if given, beside it (or below it)."""
         ws.insert_chart(row - 1, col - 1, chart)
         if key is None:
@@ -82,7 +84,7 @@ class Report:
         png = self.images.pop(key, None)
         if png is None:
             return
-        width, height = png_size(png)
+        _, height = png_size(png)
         scale = CHART_HEIGHT_PX / height if height else 1.0
         ws.insert_image(
             row - 1,

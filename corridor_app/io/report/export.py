@@ -51,7 +51,17 @@ SECTIONS: tuple[Section, ...] = (
     write_data_sheets,
     write_sources,
 )
-CHART_KEYS = ("contributions", "shares", "scenarios", "deltas", "waterfall", "tornado", "targets", "projects", "corridors")
+CHART_KEYS = (
+    "contributions",
+    "shares",
+    "scenarios",
+    "deltas",
+    "waterfall",
+    "tornado",
+    "targets",
+    "projects",
+    "corridors",
+)
 
 
 def export_report(

@@ -1,4 +1,7 @@
-"""Russian text of the report, keyed by the English (``labels.Labels``). Sheet names stay within Excel's 31 characters."""
+"""Russian text of the report, keyed by the English (``labels.Labels``).
+
+Sheet names stay within Excel's 31 characters.
+"""
 
 RU: dict[str, str] = {
     # Sheets
@@ -13,7 +16,9 @@ RU: dict[str, str] = {
     "Projects": "Проекты",
     "Sources": "Источники",
     # Summary
-    "Investment corridors: contributions and published totals": "Инвестиционные коридоры: вклады и опубликованные итоги",
+    "Investment corridors: contributions and published totals": (
+        "Инвестиционные коридоры: вклады и опубликованные итоги"
+    ),
     "Numbers are values computed by corridor-app; the Formula column recomputes them.": (
         "Числа рассчитаны corridor-app; столбец «Формула» пересчитывает их в таблице."
     ),
@@ -36,7 +41,9 @@ RU: dict[str, str] = {
     "Not counted: {country}": "Не учтено: {country}",
     "computed: sum of the amounts above": "расчёт: сумма сумм выше",
     "computed: sum of parts minus published total": "расчёт: сумма частей минус опубликованный итог",
-    "computed: residual as a percentage of the published total": "расчёт: расхождение в процентах от опубликованного итога",
+    "computed: residual as a percentage of the published total": (
+        "расчёт: расхождение в процентах от опубликованного итога"
+    ),
     "Contributions by country: {corridor}": "Вклады по странам: {corridor}",
     "Country, sum of parts, published total and residual": "Страны, сумма частей, опубликованный итог и расхождение",
     "Share of the sum of parts: {corridor}": "Доли в сумме частей: {corridor}",
@@ -76,7 +83,9 @@ RU: dict[str, str] = {
     "Effect of -{pct} %": "Эффект −{pct} %",
     "Effect of +{pct} %": "Эффект +{pct} %",
     "Total of {scenario}": "Итог сценария «{scenario}»",
-    "{scenario}: total {total} when one country moves ±{pct} %": "«{scenario}»: итог {total} при изменении одной страны на ±{pct} %",
+    "{scenario}: total {total} when one country moves ±{pct} %": (
+        "«{scenario}»: итог {total} при изменении одной страны на ±{pct} %"
+    ),
     "Change in the total": "Изменение итога",
     # Corridors and projects
     "Contributions by country across corridors ({display})": "Вклады стран по коридорам ({display})",
@@ -98,7 +107,9 @@ RU: dict[str, str] = {
     "Not converted, in no total ({n})": "Не пересчитано, ни в одном итоге ({n})",
     "Project": "Проект",
     "Reason": "Причина",
-    "Project costs by route, stacked by mode ({display})": "Стоимость проектов по маршрутам и видам транспорта ({display})",
+    "Project costs by route, stacked by mode ({display})": (
+        "Стоимость проектов по маршрутам и видам транспорта ({display})"
+    ),
     # Targets
     "Still to go": "Осталось",
     "Baseline as % of target": "База в % от цели",

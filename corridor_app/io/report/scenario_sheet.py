@@ -46,7 +46,12 @@ def write_scenarios(report: Report) -> None:
         grid.put(first + i, 1, label)
         for j, column in enumerate(columns, start=2):
             value = column.countries[country]
-            if value is None and not column.baseline and country in base.countries and base.countries[country] is not None:
+            if (
+                value is None
+                and not column.baseline
+                and country in base.countries
+                and base.countries[country] is not None
+            ):
                 grid.put(first + i, j, tr("excluded"), EXCLUDED)
             else:
                 grid.put(first + i, j, value, fmt=AMOUNT)
@@ -122,7 +127,14 @@ def write_scenarios(report: Report) -> None:
 
 
 def _waterfall(
-    report: Report, ws: object, grid: Grid, focus: ScenarioColumn, base: ScenarioColumn, top: int, anchor: int, unit: str
+    report: Report,
+    ws: object,
+    grid: Grid,
+    focus: ScenarioColumn,
+    base: ScenarioColumn,
+    top: int,
+    anchor: int,
+    unit: str,
 ) -> int:
     """The baseline-to-scenario table and its waterfall chart from row ``top``; returns the next block's top."""
     tr = report.tr
@@ -175,7 +187,13 @@ def _tornado(
     for i, bar in enumerate(result.bars):
         r = first + i
         grid.put(r, 1, bar.country or tr("(no country)"))
-        values = (bar.amount, bar.low_total, bar.high_total, bar.low_total - result.total, bar.high_total - result.total)
+        values = (
+            bar.amount,
+            bar.low_total,
+            bar.high_total,
+            bar.low_total - result.total,
+            bar.high_total - result.total,
+        )
         for j, v in enumerate(values, start=2):
             grid.put(r, j, round(v, 9), fmt=AMOUNT)
     last = first + len(result.bars) - 1

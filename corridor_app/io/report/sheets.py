@@ -14,7 +14,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from corridor_app.io.report import charts
-from corridor_app.io.report.cells import HEADER, MAX_TEXT, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid, clean
+from corridor_app.io.report.cells import HEADER, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid, clean
 from corridor_app.io.report.cells import col_letter as letter
 from corridor_app.io.report.context import Report
 from corridor_app.model.pacing import TargetPace, target_pacing
@@ -221,7 +221,9 @@ def write_sources(report: Report) -> None:
         write_string(row, 6, f.source or no_source)
         row += 1
         if row % ROWS_PER_STEP == 0:
-            report.step(0.72 + 0.16 * min(row / (2 * total), 1.0), tr("{sheet}: row {n}", sheet=tr(SOURCES), n=f"{row:,}"))
+            report.step(
+                0.72 + 0.16 * min(row / (2 * total), 1.0), tr("{sheet}: row {n}", sheet=tr(SOURCES), n=f"{row:,}")
+            )
     for c, width in enumerate((14, 10, 40, 20, 14, 12, 90)):
         ws.set_column(c, c, width)
     ws.freeze_panes(3, 0)
@@ -263,7 +265,10 @@ def figures(report: Report) -> Iterator[Figure]:
 
 
 def _as_list(data: object) -> list[object]:
-    return data.tolist() if isinstance(data, np.ndarray) else list(data)  # type: ignore[call-overload]
+    if isinstance(data, np.ndarray):
+        values: list[object] = data.tolist()
+        return values
+    return list(data)  # type: ignore[call-overload,no-any-return]
 
 
 def _text(value: object) -> str:
@@ -272,11 +277,14 @@ def _text(value: object) -> str:
 
 def _items(key: str, c: dict[str, list[object]], n: int, no_corridor: str, no_country: str) -> list[str]:
     if key == "contributions":
-        return [f"{_text(a) or no_corridor}: {_text(b) or no_country}" for a, b in zip(c["corridor"], c["country"])]
+        return [
+            f"{_text(a) or no_corridor}: {_text(b) or no_country}"
+            for a, b in zip(c["corridor"], c["country"], strict=True)
+        ]
     if key == "totals":
         return [_text(a) or no_corridor for a in c["corridor"]]
     if key == "targets":
-        return [f"{a}: {_text(b)}" if a else _text(b) for a, b in zip(c["country"], c["target"])]
+        return [f"{a}: {_text(b)}" if a else _text(b) for a, b in zip(c["country"], c["target"], strict=True)]
     return [_text(a) for a in c["project"]]
 
 
@@ -284,5 +292,5 @@ def _units(key: str, column: str, c: dict[str, list[object]], n: int) -> list[st
     if key == "projects":
         if column == "length_km":
             return ["km"] * n
-        return [" ".join(_text(x) for x in pair if x) for pair in zip(c["currency"], c["cost_unit"])]
+        return [" ".join(_text(x) for x in pair if x) for pair in zip(c["currency"], c["cost_unit"], strict=True)]
     return [_text(u) for u in c["unit"]]

@@ -49,7 +49,9 @@ def _block(
     unit = f" ({rec.unit})" if rec.unit else ""
     name = report.corridor_name(rec.corridor)
     grid.put(top, 1, f"{name}{unit}", TITLE)
-    grid.header(top + 1, [tr("Country"), f"{tr('Amount')}{unit}", tr("Share of sum of parts"), tr("Formula"), tr("Source")])
+    grid.header(
+        top + 1, [tr("Country"), f"{tr('Amount')}{unit}", tr("Share of sum of parts"), tr("Formula"), tr("Source")]
+    )
     grid.heights[top + 1] = 30
     bars = contribution_bars(rec)
     share = shares(rec)
