@@ -21,6 +21,7 @@ from corridor_app.io.report.cells import Grid, Styles, png_size
 from corridor_app.io.report.charts import CHART_HEIGHT_PX, COLUMN_PX, Colours
 from corridor_app.io.report.labels import Labels
 from corridor_app.io.report.options import ReportOptions
+from corridor_app.io.report.rows import RowSheet
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals
 from corridor_app.model.series import contribution_bars
 from corridor_app.model.workbook import Workbook
@@ -56,9 +57,9 @@ class Report:
         self.corridors = Colours([self.corridor_name(r.corridor) for r in self.recs])
         self.modes = Colours()
 
-    def sheet(self, title: str) -> Worksheet:
+    def sheet(self, title: str) -> RowSheet:
         """A new sheet, set up to print landscape on A4, one page wide."""
-        ws = self.book.add_worksheet(self.tr(title))
+        ws: RowSheet = self.book.add_worksheet(self.tr(title), worksheet_class=RowSheet)
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)

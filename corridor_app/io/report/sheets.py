@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
 
 from corridor_app.io.report import charts
-from corridor_app.io.report.cells import HEADER, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid, clean
+from corridor_app.io.report.cells import HEADER, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid
 from corridor_app.io.report.cells import col_letter as letter
 from corridor_app.io.report.context import Report
+from corridor_app.io.report.rows import RowSheet
 from corridor_app.model.pacing import TargetPace, target_pacing
 from corridor_app.model.table import Table
 
 _FORMATS = {"number": NUMBER, "year": YEAR}
 _LABEL_WIDTH = 50
 ROWS_PER_STEP = 500  # progress and cancel are checked this often while writing rows
+_SOURCES_CHUNK = 5000
 TARGETS_PROGRESS, SOURCES = "Targets progress", "Sources"
 DATA_TABLES = ("contributions", "totals", "targets", "projects")
 
@@ -56,56 +58,36 @@ def write_data_sheets(report: Report) -> None:
         done += len(table)
 
 
-def write_table(report: Report, ws: Worksheet, table: Table, tick: Tick, extra: Sequence[Extra] = ()) -> None:
+def write_table(report: Report, ws: RowSheet, table: Table, tick: Tick, extra: Sequence[Extra] = ()) -> None:
     """The table as it is in the app: header row, one row per record, extra computed columns after."""
     keys = table.keys
     styles = report.styles
     header = styles.get(HEADER)
     for c, label in enumerate([table.label(k) for k in keys] + [label for label, _, _ in extra]):
         ws.write_string(0, c, label, header)
-    columns: list[tuple[list[object], Format | None, bool]] = []
+    columns: list[Sequence[object]] = []
+    formats: list[Format | None] = []
+    years: list[bool] = []
+    kinds = [_FORMATS.get(table.column_spec(k).kind) for k in keys] + [fmt or None for _, _, fmt in extra]
     for k in keys:
-        fmt = _FORMATS.get(table.column_spec(k).kind)
-        data = table.column(k)
-        values = data.tolist() if isinstance(data, np.ndarray) else list(data)
-        columns.append((values, styles.get({"num_format": fmt} if fmt else None), fmt == YEAR))
-    for _, values, fmt in extra:
-        columns.append((list(values), styles.get({"num_format": fmt} if fmt else None), fmt == YEAR))
-    write_string, write_number = _writers(ws)
-    for r in range(len(table)):
-        for c, (values, fmt, year) in enumerate(columns):
-            value = values[r]
-            if value is None:
-                continue
-            if isinstance(value, float):
-                if value != value or value in (float("inf"), float("-inf")):  # NaN: a blank cell
-                    continue
-                write_number(r + 1, c, int(value) if year else value, fmt)
-            elif isinstance(value, str):
-                write_string(r + 1, c, value, fmt)  # XlsxWriter escapes control characters and cuts at 32767
-            elif isinstance(value, int) and not isinstance(value, bool):
-                write_number(r + 1, c, value, fmt)
-            else:
-                write_string(r + 1, c, str(clean(value)), fmt)
-        if r % ROWS_PER_STEP == ROWS_PER_STEP - 1:
-            tick(r + 1)
+        columns.append(_as_list(table.column(k)))
+    for _, values, _ in extra:
+        columns.append(list(values))
+    for fmt in kinds:
+        formats.append(styles.get({"num_format": fmt} if fmt else None))
+        years.append(fmt == YEAR)
+    n = len(table)
+    for start in range(0, n, ROWS_PER_STEP):
+        stop = min(start + ROWS_PER_STEP, n)
+        ws.write_columns(1, columns, formats, start, stop, years)
+        tick(stop)
     ws.freeze_panes(1, 0)
-    if len(table):
-        ws.autofilter(0, 0, len(table), len(columns) - 1)
+    if n:
+        ws.autofilter(0, 0, n, len(columns) - 1)
     for c, k in enumerate(keys):
         ws.set_column(c, c, _width(table, k))
     if extra:
         ws.set_column(len(keys), len(columns) - 1, 14)
-
-
-def _writers(ws: Worksheet) -> tuple[Callable[..., object], Callable[..., object]]:
-    """``write_string`` and ``write_number`` for a million calls.
-
-    The public methods go through a decorator that parses A1 arguments, a third of the time per
-    cell at a million rows (docs/PERFORMANCE.md); XlsxWriter keeps the undecorated versions,
-    which take row and column numbers, beside them. Fall back to the public ones if they go.
-    """
-    return getattr(ws, "_write_string", ws.write_string), getattr(ws, "_write_number", ws.write_number)
 
 
 def _width(table: Table, key: str) -> float:
@@ -204,26 +186,28 @@ def write_sources(report: Report) -> None:
     header = [tr("Sheet"), tr("Cell"), tr("Item"), tr("Figure"), tr("Value"), tr("Unit"), tr("Source")]
     for c, label in enumerate(header):
         ws.write_string(2, 0 + c, label, styles.get(HEADER))
-    number = styles.get({"num_format": NUMBER})
+    formats = [None, None, None, None, styles.get({"num_format": NUMBER}), None, None]
     no_source = tr("no source")
-    write_string, write_number = _writers(ws)
     total = sum(len(report.workbook.table(k)) for k in DATA_TABLES) or 1
     row = 3
-    for f in figures(report):
-        write_string(row, 0, f.sheet)
-        if f.cell:
-            write_string(row, 1, f.cell)
-        write_string(row, 2, f.item)
-        write_string(row, 3, f.figure)
-        write_number(row, 4, f.value, number)
-        if f.unit:
-            write_string(row, 5, f.unit)
-        write_string(row, 6, f.source or no_source)
-        row += 1
-        if row % ROWS_PER_STEP == 0:
-            report.step(
-                0.72 + 0.16 * min(row / (2 * total), 1.0), tr("{sheet}: row {n}", sheet=tr(SOURCES), n=f"{row:,}")
-            )
+    found = figures(report)
+    while True:
+        chunk = list(islice(found, _SOURCES_CHUNK))
+        if not chunk:
+            break
+        columns: list[list[object]] = [
+            [f.sheet for f in chunk],
+            [f.cell or None for f in chunk],
+            [f.item for f in chunk],
+            [f.figure for f in chunk],
+            [f.value for f in chunk],
+            [f.unit or None for f in chunk],
+            [f.source or no_source for f in chunk],
+        ]
+        ws.write_columns(row, columns, formats, 0, len(chunk))
+        row += len(chunk)
+        fraction = 0.72 + 0.16 * min(row / (2 * total), 1.0)
+        report.step(fraction, tr("{sheet}: row {n}", sheet=tr(SOURCES), n=f"{row:,}"))
     for c, width in enumerate((14, 10, 40, 20, 14, 12, 90)):
         ws.set_column(c, c, width)
     ws.freeze_panes(3, 0)
