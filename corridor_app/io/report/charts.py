@@ -72,7 +72,8 @@ class Block:
         return self.cells(self.category_col)
 
 
-def _fill(colour: str, *, dashed: bool = False, transparency: int = 0) -> dict[str, Any]:
+def fill(colour: str, *, dashed: bool = False, transparency: int = 0) -> dict[str, Any]:
+    """Fill and border of a series or a single bar."""
     fill: dict[str, Any] = {"color": colour}
     if transparency:
         fill["transparency"] = transparency
@@ -138,7 +139,7 @@ def bars(
             "categories": block.categories,
             "values": block.cells(col),
             "gap": 60,
-            **_fill(colours[i % len(colours)]),
+            **fill(colours[i % len(colours)]),
         }
         if stacked:
             series["overlap"] = 100
@@ -204,7 +205,7 @@ def waterfall(
                 "values": block.cells(base_col + offset),
                 "overlap": 100,
                 "data_labels": _labels("#,##0.00;-#,##0.00;;"),
-                **_fill(colour),
+                **fill(colour),
             }
         )
     _style(chart, title, value_title, category_title, "#,##0", horizontal=False)
@@ -225,7 +226,7 @@ def tornado(book: XlsxBook, block: Block, low_col: int, high_col: int, *, title:
                 "overlap": 100,
                 "gap": 40,
                 "data_labels": _labels("+#,##0.00;-#,##0.00;;"),
-                **_fill(colour),
+                **fill(colour),
             }
         )
     _style(chart, title, value_title, "", "+#,##0.0;-#,##0.0;0", horizontal=True)

@@ -8,6 +8,8 @@ scenario selected on screen (``ReportOptions.focus_scenario``).
 
 from __future__ import annotations
 
+from xlsxwriter.worksheet import Worksheet
+
 from corridor_app.io.report import charts
 from corridor_app.io.report.cells import AMOUNT, BOLD, EXCLUDED, NOTE, PERCENT, TITLE, TOTAL_BORDER, Grid, col_letter
 from corridor_app.io.report.context import ROW_PX, Report
@@ -128,7 +130,7 @@ def write_scenarios(report: Report) -> None:
 
 def _waterfall(
     report: Report,
-    ws: object,
+    ws: Worksheet,
     grid: Grid,
     focus: ScenarioColumn,
     base: ScenarioColumn,
@@ -166,12 +168,12 @@ def _waterfall(
         value_title=f"{tr('Amount')}{unit}",
         category_title=tr("Baseline, each country's change, scenario total"),
     )
-    report.chart(ws, chart, top, anchor, "waterfall")  # type: ignore[arg-type]
+    report.chart(ws, chart, top, anchor, "waterfall")
     return max(last + 3, top + _CHART_ROWS)
 
 
 def _tornado(
-    report: Report, ws: object, grid: Grid, corridor: str, focus: ScenarioColumn, top: int, anchor: int, unit: str
+    report: Report, ws: Worksheet, grid: Grid, corridor: str, focus: ScenarioColumn, top: int, anchor: int, unit: str
 ) -> None:
     tr = report.tr
     pct = report.options.sensitivity_pct
@@ -212,4 +214,4 @@ def _tornado(
         ),
         value_title=f"{tr('Change in the total')}{unit}",
     )
-    report.chart(ws, chart, top, anchor, "tornado")  # type: ignore[arg-type]
+    report.chart(ws, chart, top, anchor, "tornado")

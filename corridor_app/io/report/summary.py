@@ -66,7 +66,7 @@ def _block(
         key = next(k for k in rec.countries if (k or "(no country)") == label)
         grid.put(r, 3, share.get(key), fmt=PERCENT)
         grid.put(r, SOURCE_COL, source)
-        colours[i] = charts._fill(report.countries.of(label))
+        colours[i] = charts.fill(report.countries.of(label))
     last_country = first_row + len(bars.labels) - 1
     sum_row = last_country + 1
     grid.put(sum_row, 1, tr("Sum of parts"), BOLD)
@@ -78,7 +78,7 @@ def _block(
     for c in range(1, 6):
         grid.restyle(sum_row, c, TOTAL_BORDER)
     row = chart_last = sum_row
-    colours[sum_row - first_row] = charts._fill(charts.SUM)
+    colours[sum_row - first_row] = charts.fill(charts.SUM)
     if rec.published_total is not None:
         pub, res = sum_row + 1, sum_row + 2
         grid.put(pub, 1, tr("Published total"))
@@ -93,8 +93,8 @@ def _block(
         grid.put(res + 1, SOURCE_COL, tr("computed: residual as a percentage of the published total"))
         if rec.published_total:
             grid.formula(res + 1, 4, f"={ref(res, 2)}/{ref(pub, 2)}*100", rec.residual_pct, PERCENT)
-        colours[pub - first_row] = charts._fill(charts.PUBLISHED)
-        colours[res - first_row] = charts._fill(charts.RESIDUAL, dashed=True, transparency=50)  # as on screen
+        colours[pub - first_row] = charts.fill(charts.PUBLISHED)
+        colours[res - first_row] = charts.fill(charts.RESIDUAL, dashed=True, transparency=50)  # as on screen
         chart_last = res
         row = res + 1
     row += 1
