@@ -155,7 +155,8 @@ def run(sizes: Sequence[tuple[str, int]], repeat: int, cache: Path, openpyxl_max
             "export: xlsxwriter constant_memory vs openpyxl write-only", label, xw["seconds"], wo["seconds"], "s", ""
         )
         if exp.get("rss_peak") and exp.get("rss_base"):
-            report.add("export: memory growth of the report", label, exp["rss_peak"] - exp["rss_base"], None, "MiB", "")
+            grown = exp["rss_peak"] - exp["rss_base"]
+            report.add("export: peak memory growth vs the loaded tables", label, grown, ours["data_bytes"], "MiB", "")
         if n <= openpyxl_max:
             normal, _ = best(reps, "export_openpyxl", str(path), str(out), "normal")
             report.add(f"export ({exp['kind']}) vs openpyxl normal", label, exp["seconds"], normal["seconds"], "s", "")

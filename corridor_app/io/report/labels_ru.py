@@ -103,6 +103,7 @@ RU: dict[str, str] = {
     ),
     "Route": "Маршрут",
     "Converted: {n} projects": "Пересчитано проектов: {n}",
+    "No project cost could be converted to {display}.": "Ни одну стоимость проекта не удалось пересчитать в {display}.",
     "No cost given ({n})": "Стоимость не указана ({n})",
     "Not converted, in no total ({n})": "Не пересчитано, ни в одном итоге ({n})",
     "Project": "Проект",

@@ -92,7 +92,11 @@ def write_project_costs(report: Report) -> None:
     grid.put(1, 1, tr("Project costs by route and mode ({display})", display=display), TITLE)
     grid.put(2, 1, tr("Converted through the FX sheet; costs without a rate are listed below, in no total."), NOTE)
     modes = [m if m != "(no mode)" else tr("(no mode)") for m in series.stacks]
-    grid.header(4, [tr("Route"), *modes, tr("Total")])
+    if not agg.items:  # nothing to add up: say so rather than show a total of 0
+        grid.put(4, 1, tr("No project cost could be converted to {display}.", display=display), BOLD)
+        total_row = 4
+    else:
+        grid.header(4, [tr("Route"), *modes, tr("Total")])
     first = 5
     for i, route in enumerate(series.categories):
         grid.put(first + i, 1, tr(route) if route == "(no route)" else route)
@@ -100,19 +104,20 @@ def write_project_costs(report: Report) -> None:
             grid.put(first + i, j, values[i], fmt=AMOUNT)
         grid.put(first + i, len(modes) + 2, series.totals[i], BOLD, fmt=AMOUNT)
     last = first + len(series.categories) - 1
-    total_row = last + 1
-    grid.put(total_row, 1, tr("Converted: {n} projects", n=len(agg.items)), BOLD)
-    for j, values in enumerate(series.values, start=2):
-        grid.put(total_row, j, round(sum(values), 9), fmt=AMOUNT)
-    grid.put(total_row, len(modes) + 2, agg.total, BOLD, fmt=AMOUNT)
-    for j in range(1, len(modes) + 3):
-        grid.restyle(total_row, j, TOTAL_BORDER)
+    if agg.items:
+        total_row = last + 1
+        grid.put(total_row, 1, tr("Converted: {n} projects", n=len(agg.items)), BOLD)
+        for j, values in enumerate(series.values, start=2):
+            grid.put(total_row, j, round(sum(values), 9), fmt=AMOUNT)
+        grid.put(total_row, len(modes) + 2, agg.total, BOLD, fmt=AMOUNT)
+        for j in range(1, len(modes) + 3):
+            grid.restyle(total_row, j, TOTAL_BORDER)
     row = _excluded(report, grid, total_row + 2, agg.excluded)
     if agg.not_costed:
         grid.put(row, 1, tr("No cost given ({n})", n=len(agg.not_costed)), BOLD)
         for i, (_, project) in enumerate(agg.not_costed, start=1):
             grid.put(row + i, 1, project)
-    grid.widths.update({1: 40, **{j: 14 for j in range(2, len(modes) + 3)}})
+    grid.widths.update({1: 40, 2: 24, **{j: 14 for j in range(3, max(len(modes), 5) + 3)}})
     if series.categories:
         chart = charts.bars(
             report.book,

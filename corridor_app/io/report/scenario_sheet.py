@@ -92,7 +92,7 @@ def write_scenarios(report: Report) -> None:
         title=tr("Amount by country and scenario"),
         value_title=axis,
         category_title=tr("Country"),
-        data_labels=len(countries) * ncol <= 24,
+        data_labels=len(countries) * ncol <= 12,  # more labels than that overlap
     )
     report.chart(ws, grouped, 1, anchor, "scenarios")
 
@@ -116,6 +116,7 @@ def write_scenarios(report: Report) -> None:
         colours[1:],
         title=tr("Change against the baseline"),
         value_title=f"{tr('Change')}{unit}",
+        fmt="+#,##0.00;-#,##0.00;;",  # no label on a country a scenario leaves as it is
         axis_fmt="#,##0.0",
         horizontal=True,
     )

@@ -63,6 +63,7 @@ def write_table(report: Report, ws: RowSheet, table: Table, tick: Tick, extra: S
     keys = table.keys
     styles = report.styles
     header = styles.get(HEADER)
+    ws.set_row(0, 30)  # room for headers that wrap to two lines
     for c, label in enumerate([table.label(k) for k in keys] + [label for label, _, _ in extra]):
         ws.write_string(0, c, label, header)
     columns: list[Sequence[object]] = []
