@@ -32,6 +32,7 @@ def write_corridors(report: Report) -> None:
     grid.put(1, 1, tr("Contributions by country across corridors ({display})", display=display), TITLE)
     grid.put(2, 1, tr("Converted through the FX sheet; a blank cell: no figure for that country there."), NOTE)
     grid.header(4, [tr("Country"), *names])
+    grid.heights[4] = 30
     first = 5
     for i, country in enumerate(cmp.countries):
         grid.put(first + i, 1, country or tr("(no country)"))
@@ -97,6 +98,7 @@ def write_project_costs(report: Report) -> None:
         total_row = 4
     else:
         grid.header(4, [tr("Route"), *modes, tr("Total")])
+        grid.heights[4] = 15 * max(2, *(len(m) // 13 + 1 for m in modes))  # mode names wrap in 14-wide columns
     first = 5
     for i, route in enumerate(series.categories):
         grid.put(first + i, 1, tr(route) if route == "(no route)" else route)

@@ -8,6 +8,8 @@ scenario selected on screen (``ReportOptions.focus_scenario``).
 
 from __future__ import annotations
 
+import math
+
 from xlsxwriter.worksheet import Worksheet
 
 from corridor_app.io.report import charts
@@ -42,6 +44,8 @@ def write_scenarios(report: Report) -> None:
     grid.put(1, 1, f"{tr(SCENARIOS)}: {report.corridor_name(corridor)}{unit}", TITLE)
     grid.put(2, 1, tr("Amounts by country; “excluded”: the scenario leaves the country out, so it adds nothing."), NOTE)
     grid.header(4, ["", *titles])
+    lines = max((math.ceil(len(t) / 15) for t in titles), default=1)  # names wrap in 16-wide columns
+    grid.heights[4] = 15 * max(lines, 2)
     grid.put(5, 1, tr("Changing cells: amount by country"), BOLD)
     first = 6
     for i, (country, label) in enumerate(zip(countries, labels, strict=True)):
@@ -100,6 +104,7 @@ def write_scenarios(report: Report) -> None:
     top = max(row + 2, 1 + _CHART_ROWS)
     grid.put(top, 1, tr("Change against the baseline"), BOLD)
     grid.header(top + 1, ["", *titles[1:]])
+    grid.heights[top + 1] = grid.heights[4]
     d_first = top + 2
     for i, (country, label) in enumerate(zip(countries, labels, strict=True)):
         grid.put(d_first + i, 1, label)

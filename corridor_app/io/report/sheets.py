@@ -66,12 +66,12 @@ def write_table(report: Report, ws: RowSheet, table: Table, tick: Tick, extra: S
     ws.set_row(0, 30)  # room for headers that wrap to two lines
     for c, label in enumerate([table.label(k) for k in keys] + [label for label, _, _ in extra]):
         ws.write_string(0, c, label, header)
-    columns: list[Sequence[object]] = []
+    columns: list[Sequence[object] | np.ndarray] = []
     formats: list[Format | None] = []
     years: list[bool] = []
     kinds = [_FORMATS.get(table.column_spec(k).kind) for k in keys] + [fmt or None for _, _, fmt in extra]
     for k in keys:
-        columns.append(_as_list(table.column(k)))
+        columns.append(table.column(k))  # the table's own arrays: a block at a time becomes Python values
     for _, values, _ in extra:
         columns.append(list(values))
     for fmt in kinds:
@@ -80,7 +80,8 @@ def write_table(report: Report, ws: RowSheet, table: Table, tick: Tick, extra: S
     n = len(table)
     for start in range(0, n, ROWS_PER_STEP):
         stop = min(start + ROWS_PER_STEP, n)
-        ws.write_columns(1, columns, formats, start, stop, years)
+        block = [c[start:stop].tolist() if isinstance(c, np.ndarray) else c[start:stop] for c in columns]
+        ws.write_columns(1 + start, block, formats, 0, stop - start, years)
         tick(stop)
     ws.freeze_panes(1, 0)
     if n:
