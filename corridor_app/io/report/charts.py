@@ -101,6 +101,7 @@ def _style(chart: Chart, title: str, value_title: str, category_title: str, fmt:
         chart.set_x_axis(value_axis)
         chart.set_y_axis(category_axis)
     else:
+        category_axis["label_position"] = "low"  # under the plot, clear of bars below zero
         chart.set_y_axis(value_axis)
         chart.set_x_axis(category_axis)
     chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_HEIGHT_PX})

@@ -62,7 +62,7 @@ def write_corridors(report: Report) -> None:
         for j, (value, fmt) in enumerate(values, start=1):
             grid.put(r, j, value, fmt=fmt)
     _excluded(report, grid, top + 3 + len(cmp.columns), cmp.excluded)
-    grid.widths.update({1: 28, **{j: 15 for j in range(2, max(len(names), 9) + 2)}})
+    grid.widths.update({1: 28, **{j: 15 for j in range(2, max(len(names), 9) + 2)}, 7: 20})
     if cmp.countries:
         chart = charts.bars(
             report.book,
