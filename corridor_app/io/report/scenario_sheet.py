@@ -150,6 +150,7 @@ def _waterfall(
     grid.put(top, 1, tr("From the baseline to {scenario}", scenario=focus.name), BOLD)
     header = [tr("Step"), tr("Base (not drawn)"), tr("Increase"), tr("Decrease"), tr("Total"), tr("Level after")]
     grid.header(top + 1, header)
+    grid.heights[top + 1] = 30
     first = top + 2
     for i, s in enumerate(steps):
         r = first + i
@@ -191,6 +192,7 @@ def _tornado(
     header = [tr("Country"), tr("Amount"), tr("Total at -{pct} %", pct=p), tr("Total at +{pct} %", pct=p)]
     header += [tr("Effect of -{pct} %", pct=p), tr("Effect of +{pct} %", pct=p)]
     grid.header(top + 1, header)
+    grid.heights[top + 1] = 30
     first = top + 2
     for i, bar in enumerate(result.bars):
         r = first + i
