@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,27 @@ def test_scenarios_stored_in_the_workbook_reach_the_report(tmp_path: Path) -> No
     header_at = next(i for i, r in enumerate(rows) if r[1:3] == ["Baseline", "Iran's share halved under sanctions"])
     iran = next(r for r in rows[header_at:] if r[0] == "Iran")
     assert iran[1:3] == [pytest.approx(12.87), pytest.approx(6.435)]
+
+
+def test_pictures_when_asked(tmp_path: Path) -> None:  # issue 15 item 2
+    pytest.importorskip("PySide6")
+    out = tmp_path / "r.xlsx"
+    assert cli.main(["export", str(BUNDLED), "--out", str(out), "--pictures"]) == 0
+    with zipfile.ZipFile(out) as zf:
+        media = [n for n in zf.namelist() if n.startswith("xl/media/")]
+    assert len(media) >= 7  # a picture beside each native chart of the screen
+    plain = tmp_path / "plain.xlsx"
+    assert cli.main(["export", str(BUNDLED), "--out", str(plain)]) == 0
+    with zipfile.ZipFile(plain) as zf:
+        assert not [n for n in zf.namelist() if n.startswith("xl/media/")]
+
+
+def test_pictures_without_qt_say_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # issue 15 item 2
+    monkeypatch.setitem(sys.modules, "corridor_app.ui.report_pictures", None)  # as if PySide6 were missing
+    out = tmp_path / "r.xlsx"
+    assert cli.main(["export", str(BUNDLED), "--out", str(out), "--pictures"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--pictures needs Qt (PySide6)" in err
+    assert not out.exists()

@@ -237,17 +237,35 @@ def figures(report: Report) -> Iterator[Figure]:
     for key, sourced in _SOURCED_FIGURES.items():
         table = report.workbook.table(key)
         sheet = tr(table.spec.label)
-        columns = {k: _as_list(table.column(k)) for k in table.keys}
-        items = _items(key, columns, len(table), tr("(no corridor)"), tr("(no country)"))
-        sources = ["" if s is None else str(s) for s in columns["source"]]
+        needed = {"source", *_ITEM_COLUMNS[key], *_UNIT_COLUMNS[key], *(column for column, _ in sourced)}
         for column, label in sourced:
             col = letter(table.keys.index(column) + 1)
-            units = _units(key, column, columns, len(table))
             figure = tr(label)
-            for r, value in enumerate(columns[column]):
-                if not isinstance(value, int | float) or value != value:
-                    continue
-                yield Figure(sheet, f"{col}{r + 2}", items[r], figure, value, units[r], sources[r])
+            # A block of rows at a time: the texts of a million-row Sources sheet never all exist at once.
+            for start in range(0, len(table), _SOURCES_CHUNK):
+                stop = min(start + _SOURCES_CHUNK, len(table))
+                c = {k: _as_list(table.column(k)[start:stop]) for k in needed}
+                items = _items(key, c, tr("(no corridor)"), tr("(no country)"))
+                units = _units(key, column, c, stop - start)
+                for i, value in enumerate(c[column]):
+                    if not isinstance(value, int | float) or value != value:
+                        continue
+                    source = c["source"][i]
+                    yield Figure(sheet, f"{col}{start + i + 2}", items[i], figure, value, units[i], _text(source))
+
+
+_ITEM_COLUMNS = {
+    "contributions": ("corridor", "country"),
+    "totals": ("corridor",),
+    "targets": ("country", "target"),
+    "projects": ("project",),
+}
+_UNIT_COLUMNS = {
+    "contributions": ("unit",),
+    "totals": ("unit",),
+    "targets": ("unit",),
+    "projects": ("currency", "cost_unit"),
+}
 
 
 def _as_list(data: object) -> list[object]:
@@ -261,7 +279,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _items(key: str, c: dict[str, list[object]], n: int, no_corridor: str, no_country: str) -> list[str]:
+def _items(key: str, c: dict[str, list[object]], no_corridor: str, no_country: str) -> list[str]:
     if key == "contributions":
         return [
             f"{_text(a) or no_corridor}: {_text(b) or no_country}"
