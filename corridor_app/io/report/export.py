@@ -122,6 +122,7 @@ def export_report(
             except BaseException:
                 for ws in book.worksheets():
                     ws._opt_close()  # the scratch files must be closed before their folder goes
+                book.fileclosed = True  # nothing to write: older XlsxWriters close unclosed books when collected
                 raise
             book.close()
             step(1.0, report.tr("Done"))
