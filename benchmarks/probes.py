@@ -36,6 +36,29 @@ def rss_peak() -> int:
     return int(peak if sys.platform == "darwin" else peak * 1024)
 
 
+def _reset_peak() -> int:
+    """Forget the load's peak (Linux: clear_refs 5 resets VmHWM); returns the resident size now."""
+    import gc
+
+    gc.collect()
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+    return rss_now()
+
+
+def _peak_since_reset() -> int:
+    """VmHWM in bytes: the peak resident size since ``_reset_peak`` (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as fh:
+            line = next(ln for ln in fh if ln.startswith("VmHWM:"))
+        return int(line.split()[1]) * 1024
+    except (OSError, StopIteration):
+        return 0
+
+
 def calamine_floor(path: str) -> Result:
     """The floor: calamine parses every sheet into Python lists, nothing more."""
     import python_calamine as calamine
@@ -113,6 +136,7 @@ def export_ours(path: str, out: str) -> Result:
     from corridor_app.io.loading.loader import load_workbook
 
     book = load_workbook(path)
+    base = _reset_peak()
     try:
         from corridor_app.io.report.export import export_report  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -125,7 +149,14 @@ def export_ours(path: str, out: str) -> Result:
         kind = "export_report"
         start = time.perf_counter()
         export_report(book, out)
-    return {"seconds": time.perf_counter() - start, "kind": kind, "bytes": os.path.getsize(out)}
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "kind": kind,
+        "bytes": os.path.getsize(out),
+        "rss_peak": _peak_since_reset(),
+        "rss_base": base,
+    }
 
 
 def export_openpyxl(path: str, out: str, mode: str) -> Result:
@@ -147,6 +178,28 @@ def export_openpyxl(path: str, out: str, mode: str) -> Result:
     return {"seconds": time.perf_counter() - start, "bytes": os.path.getsize(out)}
 
 
+def export_xlsxwriter(path: str, out: str) -> Result:
+    """Plain XlsxWriter in ``constant_memory`` mode writing the same rows (the writer the report uses)."""
+    import python_calamine as calamine
+    import xlsxwriter
+
+    book = calamine.CalamineWorkbook.from_path(path)
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    start = time.perf_counter()
+    out_book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    for name, rows in sheets.items():
+        sheet = out_book.add_worksheet(name)
+        write_string, write_number = sheet.write_string, sheet.write_number
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    write_string(r, c, value)
+                elif isinstance(value, int | float):
+                    write_number(r, c, value)
+    out_book.close()
+    return {"seconds": time.perf_counter() - start, "bytes": os.path.getsize(out), "rss_peak": rss_peak()}
+
+
 PROBES: dict[str, Callable[..., Result]] = {
     "calamine_floor": calamine_floor,
     "load_ours": load_ours,
@@ -154,6 +207,7 @@ PROBES: dict[str, Callable[..., Result]] = {
     "load_pandas": load_pandas,
     "export_ours": export_ours,
     "export_openpyxl": export_openpyxl,
+    "export_xlsxwriter": export_xlsxwriter,
 }
 
 

@@ -24,7 +24,6 @@ the Excel export all draw these numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corridor_app.model.errors import Problem, Severity
@@ -310,22 +309,6 @@ def scenario_totals(
             )
         )
     return columns
-
-
-def workbook_scenarios(
-    workbook: Workbook, corridor: str, names: Iterable[str] | None = None
-) -> dict[str, dict[str, float]]:
-    """The workbook's scenarios (all, or ``names`` in that order) for one corridor as ``{name: {country: amount}}``.
-
-    The report's input. An excluded country is 0 in that scenario: it puts nothing in. A name the
-    workbook does not define is left out.
-    """
-    known = scenario_names(workbook)
-    chosen = known if names is None else [name for name in names if name in known]
-    return {
-        name: {c: (0.0 if v is None else v) for c, v in scenario_amounts_full(workbook, name, corridor).items()}
-        for name in chosen
-    }
 
 
 def _pct(delta: float | None, base: float | None) -> float | None:

@@ -26,7 +26,7 @@ move is reported as a written report, not as a cancel.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Signal
@@ -34,6 +34,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QStatusBar, QWidget
 
 from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.report.options import LANGUAGES, ReportOptions
 from corridor_app.io.report.process import ExportJob
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
@@ -42,9 +43,10 @@ from corridor_app.session import Session
 from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call_plain, run_in_background
 from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
-from corridor_app.ui.export_dialog import ExportOptions, ExportOptionsDialog
+from corridor_app.ui.export_dialog import ExportOptionsDialog
 
 PICTURES_KEY = "export/pictures"
+LANG_KEY = "export/lang"
 FOLDER_KEY = "export/folder"
 OPEN_FOLDER = "openReportFolder"
 Outcome = tuple[str, object]  # ("written" | "cancelled" | "failed", the error or None)
@@ -110,11 +112,23 @@ def export_to_excel(window: ExportContext) -> ReportExport | None:
         return None
     corridor = window.session.view.corridor
     pictures = str(window.settings.value(PICTURES_KEY, "false")).lower() == "true"
-    dialog = ExportOptionsDialog(path, corridor, scenario_names(window.session.workbook), pictures, window.parent)
+    view = window.session.view
+    defaults = ReportOptions(
+        lang=str(window.settings.value(LANG_KEY, "en"))
+        if str(window.settings.value(LANG_KEY, "en")) in LANGUAGES
+        else "en",
+        focus_scenario=view.scenario or None,
+        display=view.display,
+        tolerance_pct=view.tolerance,
+        start_year=view.pacing_start_year,
+    )
+    names = scenario_names(window.session.workbook)
+    dialog = ExportOptionsDialog(path, corridor, names, pictures, window.parent, defaults=defaults)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     options = dialog.options()
     window.settings.setValue(PICTURES_KEY, options.pictures)
+    window.settings.setValue(LANG_KEY, options.lang)
     return ReportExport(window, path, corridor, options, all_scenarios=len(dialog.scenario_boxes)).start()
 
 
@@ -136,7 +150,7 @@ class ReportExport(QObject):
     sig_done = Signal(str)
 
     def __init__(
-        self, window: ExportContext, path: str, corridor: str, options: ExportOptions, all_scenarios: int = 0
+        self, window: ExportContext, path: str, corridor: str, options: ReportOptions, all_scenarios: int = 0
     ) -> None:
         super().__init__(window.parent)
         self._window = window
@@ -147,8 +161,8 @@ class ReportExport(QObject):
         self._builder = SnapshotBuilder(window.session.workbook)
         self._job: ExportJob | None = None  # the snapshot, pickled for the child a piece per event
         # The on-screen scenario chart shows every scenario: a picture of it fits only when all are exported.
-        with_scenarios = bool(options.scenarios) and len(options.scenarios) == all_scenarios
-        self._pictures = self._picture_steps(with_scenarios) if options.pictures else []
+        chosen = options.chosen_scenarios(window.session.workbook)
+        self._pictures = self._picture_steps(chosen, len(chosen) == all_scenarios) if options.pictures else []
         self.images: dict[str, QImage] = {}  # painted here, encoded as PNG by the worker
         self.task: BackgroundTask | None = None
         self.outcome: str | None = None
@@ -160,8 +174,9 @@ class ReportExport(QObject):
     def running(self) -> bool:
         return self.outcome is None
 
-    def _picture_steps(self, with_scenarios: bool) -> list[tuple[str, QWidget]]:
-        """Report image keys and the widgets to paint; the report names a corridor other than its first."""
+    def _picture_steps(self, chosen: list[str], every_scenario: bool) -> list[tuple[str, QWidget]]:
+        """Report image keys and the widgets to paint (the keys of io/report/export.CHART_KEYS); the report
+        names a corridor other than its first."""
         area = self._window.charts()
         if area is None:
             return []
@@ -172,9 +187,15 @@ class ReportExport(QObject):
             (f"contributions{suffix}", area.chart),
             (f"shares{suffix}", area.shares_chart),
             ("targets", area.pacing_panel.chart),
+            ("projects", area.projects_chart.plot),
         ]
-        if with_scenarios:
-            steps.append(("scenarios", area.scenario_charts.grouped))
+        if chosen:
+            scenarios = area.scenario_charts
+            steps += [("waterfall", scenarios.waterfall), ("tornado", scenarios.tornado_plot)]
+            if every_scenario:  # the on-screen grouped chart shows every scenario
+                steps.append(("scenarios", scenarios.grouped))
+        if len(self._window.session.workbook.corridors()) >= 2:
+            steps.append(("corridors", area.comparison_chart.plot))
         return steps
 
     def start(self) -> ReportExport:
@@ -202,13 +223,7 @@ class ReportExport(QObject):
         elif not self._builder.done:
             self._builder.step()
         elif self._job is None:
-            chosen = self._options.scenarios
-            self._job = ExportJob(
-                self._builder.finish(),
-                self.path,
-                scenario_names=chosen,
-                scenario_corridor=self._corridor if chosen else None,
-            )
+            self._job = ExportJob(self._builder.finish(), self.path, replace(self._options, corridor=self._corridor))
         elif not self._job.done:
             self._job.step()
         else:

@@ -1,12 +1,17 @@
-"""The options step of File > Export to Excel…: which scenarios, and whether to add chart pictures."""
+"""The options step of File > Export to Excel…: which scenarios, chart pictures, the report's language.
+
+It answers with ``io.report.options.ReportOptions``, the object ``corridor-app export`` builds
+from its command line, so both faces start from the same defaults (issue 15).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -17,22 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from corridor_app.io.report.options import ReportOptions
 
-@dataclass(frozen=True)
-class ExportOptions:
-    """What the user chose: scenario names in the workbook's order, and the pictures switch."""
-
-    scenarios: tuple[str, ...]
-    pictures: bool
+ExportOptions = ReportOptions  # the window's older name
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
 class ExportOptionsDialog(QDialog):
     """Scenarios to include (all ticked by default) and "place chart pictures next to the native charts"."""
 
     def __init__(
-        self, path: str, corridor: str, scenarios: list[str], pictures: bool, parent: QWidget | None = None
+        self,
+        path: str,
+        corridor: str,
+        scenarios: list[str],
+        pictures: bool,
+        parent: QWidget | None = None,
+        defaults: ReportOptions | None = None,
     ) -> None:
         super().__init__(parent)
+        self._defaults = replace(defaults or ReportOptions(), corridor=corridor or None)
+        chosen = set(scenarios if self._defaults.scenarios is None else self._defaults.scenarios)
         self.setWindowTitle(self.tr("Export to Excel"))
         layout = QVBoxLayout(self)
         where = self.tr("Report: <b>{name}</b><br><small>in {folder}</small>").format(
@@ -48,7 +58,7 @@ class ExportOptionsDialog(QDialog):
         self._names = list(scenarios)
         for name in scenarios:
             check = QCheckBox(name.replace("&", "&&"))  # a name is text, not a keyboard mnemonic
-            check.setChecked(True)
+            check.setChecked(name in chosen)
             box_layout.addWidget(check)
             self.scenario_boxes.append(check)
         if scenarios:
@@ -76,6 +86,16 @@ class ExportOptionsDialog(QDialog):
         self.pictures_box.setChecked(pictures)
         layout.addWidget(self.pictures_box)
 
+        language = QHBoxLayout()
+        language.addWidget(QLabel("Language of the report:"))
+        self.language_box = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(list(LANGUAGE_NAMES).index(self._defaults.lang))
+        language.addWidget(self.language_box)
+        language.addStretch(1)
+        layout.addLayout(language)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
@@ -87,9 +107,15 @@ class ExportOptionsDialog(QDialog):
         for check in self.scenario_boxes:
             check.setChecked(state)
 
-    def options(self) -> ExportOptions:
+    def options(self) -> ReportOptions:
+        """The defaults given, with the user's choices: the ticked scenarios, pictures, language."""
         chosen = tuple(n for n, c in zip(self._names, self.scenario_boxes, strict=True) if c.isChecked())
-        return ExportOptions(chosen, self.pictures_box.isChecked())
+        return replace(
+            self._defaults,
+            scenarios=chosen,
+            pictures=self.pictures_box.isChecked(),
+            lang=str(self.language_box.currentData()),
+        )
 
 
 def _escape(text: str) -> str:

@@ -185,3 +185,15 @@ def seed_workbook() -> Workbook:
         },
     ]
     return make_workbook(contributions, totals, targets, projects)
+
+
+SCENARIO_ROWS = [
+    {"scenario": "Iran delays", "country": "Iran", "kind": "override", "value": 8.0},
+    {"scenario": "India joins", "country": "India", "kind": "add", "value": 2.5, "corridor": "North-South ITC"},
+]
+
+
+def with_scenarios(book: Workbook, rows: list[dict[str, object]] = SCENARIO_ROWS) -> Workbook:
+    """``book`` with scenarios in its Scenarios table (the report compares the workbook's own scenarios)."""
+    book.table("scenarios").append_many(rows, [Origin("Scenarios", i + 2) for i in range(len(rows))])
+    return book

@@ -17,22 +17,32 @@ from defusedxml import ElementTree
 
 from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.report import export as report_module
-from corridor_app.io.report import sheets as report_sheets
 from corridor_app.io.report.export import export_report
-from corridor_app.model.comparison import compare_scenarios
+from corridor_app.io.report.options import ReportOptions
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import reconcile_totals
+from corridor_app.model.scenarios import scenario_totals
 from corridor_app.model.series import contribution_bars, shares
 
-from .report_support import HOSTILE, Cells, chart_titled, charts, make_workbook, seed_workbook, sheet_formulas
+from .report_support import (
+    HOSTILE,
+    Cells,
+    chart_titled,
+    charts,
+    make_workbook,
+    seed_workbook,
+    sheet_formulas,
+    with_scenarios,
+)
 
-SCENARIOS = {"Iran delays": {"Iran": 8.0}, "India joins": {"India": 2.5}}
+SCENARIOS = ("Iran delays", "India joins")
+NO_SCENARIOS = ReportOptions(scenarios=())
 
 
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
     path = tmp_path / "report.xlsx"
-    export_report(seed_workbook(), path, scenarios=SCENARIOS)
+    export_report(with_scenarios(seed_workbook()), path)
     return path
 
 
@@ -41,6 +51,8 @@ def test_sheets_in_order(report: Path) -> None:
     assert names == [
         "Summary",
         "Scenario summary",
+        "Corridors compared",
+        "Projects by route",
         "Contributions",
         "Totals",
         "Targets",
@@ -78,33 +90,102 @@ def test_share_chart_points_at_model_shares(report: Path) -> None:
 
 def test_every_chart_series_points_at_numbers(report: Path) -> None:
     found = charts(report)
-    assert len(found) == 7  # 2 corridors x (bars, pie), scenarios, deltas, targets
+    # 2 corridors x (bars, pie), scenarios, deltas, waterfall, tornado, targets, corridors compared; the one
+    # project has no FX rate, so it is listed, not drawn.
+    assert len(found) == 10
     cells = Cells(report)
     for chart in found:
         for series in chart.series:
             values = cells.resolve(series.values_ref)
             labels = cells.resolve(series.categories_ref)
             assert len(values) == len(labels) > 0, chart.title
-            assert all(isinstance(v, float) and math.isfinite(v) for v in values), (chart.title, values)
+            # A blank is a country absent from a scenario or a corridor: no bar, never a made-up zero.
+            drawn = [v for v in values if v != ""]
+            assert drawn and all(isinstance(v, float) and math.isfinite(v) for v in drawn), (chart.title, values)
             assert all(isinstance(v, str) and v for v in labels), (chart.title, labels)
             assert cells.resolve(series.title_ref)[0], chart.title
 
 
-def test_scenario_and_delta_charts(report: Path) -> None:
-    rec = reconcile_totals(seed_workbook())[0]
-    comparison = compare_scenarios(rec, SCENARIOS)
+def test_scenario_charts_draw_the_screen_comparison(report: Path) -> None:  # issue 13 item 3, issue 15
+    columns = scenario_totals(with_scenarios(seed_workbook()), "North-South ITC")
     cells = Cells(report)
-    chart = chart_titled(report, "Scenario comparison")
-    assert [cells.resolve(s.title_ref)[0] for s in chart.series] == list(comparison.names)
-    for s, name in zip(chart.series, comparison.names, strict=True):
-        assert cells.resolve(s.categories_ref) == list(comparison.countries)
-        assert cells.resolve(s.values_ref) == pytest.approx(list(comparison.amounts[name]))
-    delta = chart_titled(report, "Change against current values")
+    chart = chart_titled(report, "Amount by country and scenario")
+    assert [cells.resolve(s.title_ref)[0] for s in chart.series] == ["Baseline", *SCENARIOS]
+    for s, column in zip(chart.series, columns, strict=True):
+        assert cells.resolve(s.categories_ref) == list(column.countries)
+        expected = ["" if v is None else pytest.approx(v) for v in column.countries.values()]
+        assert cells.resolve(s.values_ref) == expected  # India is absent from the baseline: blank, not 0
+    delta = chart_titled(report, "Change against the baseline")
     assert [cells.resolve(s.title_ref)[0] for s in delta.series] == list(SCENARIOS)
-    iran = comparison.countries.index("Iran")
-    for s, name in zip(delta.series, SCENARIOS, strict=True):
-        assert cells.resolve(s.values_ref) == pytest.approx(list(comparison.deltas(name)))
+    for s, column in zip(delta.series, columns[1:], strict=True):
+        assert cells.resolve(s.values_ref) == pytest.approx(list(column.country_delta.values()))
+    iran = list(columns[0].countries).index("Iran")
     assert cells.resolve(delta.series[0].values_ref)[iran] == pytest.approx(8.0 - 12.87)
+
+
+def test_waterfall_is_a_stacked_column_with_an_invisible_base(report: Path) -> None:  # issue 15
+    chart = chart_titled(report, "Baseline to Iran delays")
+    cells = Cells(report)
+    assert chart.kind == "barChart" and len(chart.series) == 4
+    steps = cells.resolve(chart.series[0].categories_ref)
+    assert steps == ["Baseline", "Iran", "Iran delays"]
+    base, up, down, total = (cells.resolve(s.values_ref) for s in chart.series)
+    assert down == pytest.approx([0, 12.87 - 8.0, 0]) and up == pytest.approx([0, 0, 0])
+    assert total == pytest.approx([39.09, 0, 34.22]) and base == pytest.approx([0, 34.22, 0])
+    with zipfile.ZipFile(report) as zf:
+        xml = next(
+            zf.read(n) for n in zf.namelist() if n.startswith("xl/charts/") and b"Baseline to Iran" in zf.read(n)
+        )
+    assert b'<c:grouping val="stacked"/>' in xml and b"<a:noFill/>" in xml
+
+
+def test_tornado_has_each_countrys_low_and_high_effect(report: Path) -> None:  # issue 15
+    chart = chart_titled(report, "Iran delays: total 34.22 when one country moves ±10 %")
+    cells = Cells(report)
+    low, high = (cells.resolve(s.values_ref) for s in chart.series)
+    countries = cells.resolve(chart.series[0].categories_ref)
+    assert countries[0] == "Russia"  # the widest swing on top
+    assert low[0] == pytest.approx(-1.32) and high[0] == pytest.approx(1.32)
+
+
+def test_corridors_compared_only_with_two_corridors(report: Path, tmp_path: Path) -> None:  # issue 15
+    chart = chart_titled(report, "Contributions by country across corridors (USD bn)")
+    cells = Cells(report)
+    assert [cells.resolve(s.title_ref)[0] for s in chart.series] == ["North-South ITC", "Corridor B"]
+    one = tmp_path / "one.xlsx"
+    book = make_workbook([{"corridor": "C", "country": "Iran", "amount": 1.0, "unit": "USD bn"}])
+    export_report(book, one)
+    assert "Corridors compared" not in openpyxl.load_workbook(one).sheetnames
+
+
+def test_projects_by_route_stacked_by_mode_in_the_display_currency(tmp_path: Path) -> None:  # issue 15
+    projects = [
+        {"project": "A", "route": "East", "mode": "rail", "cost": 2.0, "currency": "USD", "cost_unit": "bn"},
+        {"project": "B", "route": "East", "mode": "road", "cost": 500, "currency": "USD", "cost_unit": "mln"},
+        {"project": "C", "route": "West", "mode": "rail", "cost": 1.0, "currency": "USD", "cost_unit": "bn"},
+        {"project": "D", "route": "West", "mode": "rail", "cost": 9.0, "currency": "XYZ", "cost_unit": "bn"},
+    ]
+    book = make_workbook([{"corridor": "C", "country": "Iran", "amount": 1.0, "unit": "USD bn"}], projects=projects)
+    path = tmp_path / "p.xlsx"
+    export_report(book, path)
+    chart = chart_titled(path, "Project costs by route, stacked by mode (USD bn)")
+    cells = Cells(path)
+    assert [cells.resolve(s.title_ref)[0] for s in chart.series] == ["rail", "road"]
+    assert cells.resolve(chart.series[0].categories_ref) == ["East", "West"]
+    assert cells.resolve(chart.series[0].values_ref) == pytest.approx([2.0, 1.0])
+    assert cells.resolve(chart.series[1].values_ref) == pytest.approx([0.5, 0.0])
+    listed = [r for r in cells.sheets["Projects by route"] if r and r[1] == "D"]
+    assert listed and listed[0][3] == pytest.approx(9.0)  # listed beside, in no total
+
+
+def test_same_colour_for_a_country_in_every_chart(report: Path) -> None:  # issue 15
+    with zipfile.ZipFile(report) as zf:
+        names = sorted(n for n in zf.namelist() if n.startswith("xl/charts/chart"))
+        xml = {n: zf.read(n).decode() for n in names}
+    bars = next(x for x in xml.values() if "Contributions by country: North-South" in x)
+    pie = next(x for x in xml.values() if "Share of the sum of parts: North-South" in x)
+    colours = lambda x: re.findall(r'<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"', x, re.S)  # noqa: E731
+    assert colours(bars)[:4] == colours(pie)[:4]
 
 
 def test_targets_progress_chart_uses_pacing(report: Path) -> None:
@@ -203,7 +284,8 @@ def test_charts_have_titles_axis_titles_and_number_formats(report: Path) -> None
     assert "".join(t.text for t in chart.find(f"{c}title").iter(f"{a}t")).startswith("Contributions by country")
     value_axis = chart.find(f"{c}plotArea/{c}valAx")
     assert "".join(t.text for t in value_axis.find(f"{c}title").iter(f"{a}t")) == "USD bn"  # unit on the axis
-    assert value_axis.find(f"{c}delete").get("val") == "0"  # drawn (openpyxl 3.1 hides axes otherwise)
+    deleted = value_axis.find(f"{c}delete")
+    assert deleted is None or deleted.get("val") == "0"  # the axis is drawn
     labels = chart.find(f"{c}plotArea/{c}barChart/{c}ser/{c}dLbls")
     assert labels.find(f"{c}showVal").get("val") == "1"
     assert labels.find(f"{c}numFmt").get("formatCode") == "#,##0.00"
@@ -211,9 +293,9 @@ def test_charts_have_titles_axis_titles_and_number_formats(report: Path) -> None
 
 def test_without_scenarios_no_scenario_sheet(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
-    export_report(seed_workbook(), path)
+    export_report(with_scenarios(seed_workbook()), path, NO_SCENARIOS)
     assert "Scenario summary" not in openpyxl.load_workbook(path).sheetnames
-    assert len(charts(path)) == 5
+    assert len(charts(path)) == 6
 
 
 def test_empty_workbook_exports(tmp_path: Path) -> None:
@@ -224,12 +306,12 @@ def test_empty_workbook_exports(tmp_path: Path) -> None:
 
 
 def test_images_placed_beside_charts(tmp_path: Path) -> None:
-    png = _png(40, 20)
+    png, other = _png(40, 20), _png(30, 20)
     path = tmp_path / "r.xlsx"
-    export_report(seed_workbook(), path, scenarios=SCENARIOS, images={"contributions": png, "targets": png})
+    export_report(with_scenarios(seed_workbook()), path, images={"contributions": png, "targets": other})
     with zipfile.ZipFile(path) as zf:
         media = sorted(n for n in zf.namelist() if n.startswith("xl/media/"))
-        assert [zf.read(n) for n in media] == [png, png]
+        assert sorted(zf.read(n) for n in media) == sorted([png, other])
     with pytest.raises(ValueError, match="PNG"):
         export_report(seed_workbook(), path, images={"contributions": b"GIF89a..."})
 
@@ -240,8 +322,7 @@ def test_previous_report_survives_a_failure_mid_export(report: Path, monkeypatch
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(report_sheets, "write_sources", broken)
-    monkeypatch.setattr(report_module, "write_sources", broken)
+    monkeypatch.setattr(report_module, "SECTIONS", (*report_module.SECTIONS, broken))
     with pytest.raises(RuntimeError, match="disk on fire"):
         export_report(seed_workbook(), report)
     assert report.read_bytes() == before
@@ -311,7 +392,7 @@ def test_large_export_reports_progress_and_can_be_cancelled(tmp_path: Path) -> N
 
 def test_report_modules_do_not_import_qt() -> None:
     code = (
-        "import sys, corridor_app.io.report.export, corridor_app.model.pacing, corridor_app.model.comparison;"
+        "import sys, corridor_app.io.report.export, corridor_app.io.report.options, corridor_app.model.pacing;"
         "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -327,3 +408,25 @@ def _png(width: int, height: int) -> bytes:
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_every_word_of_the_report_has_its_russian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # issue 19
+    from corridor_app.io.report import context
+    from corridor_app.io.report.labels import Labels
+
+    made: list[Labels] = []
+
+    class Recording(Labels):
+        def __init__(self, lang: str = "en") -> None:
+            super().__init__(lang)
+            made.append(self)
+
+    monkeypatch.setattr(context, "Labels", Recording)
+    projects = [{"project": "A", "route": "", "mode": "", "cost": 2.0, "currency": "USD", "cost_unit": "bn"}]
+    book = with_scenarios(seed_workbook())
+    book.table("projects").append_many(projects, [None])  # type: ignore[list-item]
+    path = tmp_path / "ru.xlsx"
+    export_report(book, path, ReportOptions(lang="ru"))
+    assert made and made[0].missing == set()
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[:2] == ["Сводка", "Сценарии"] and all(len(n) <= 31 for n in names)

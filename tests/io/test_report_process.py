@@ -7,11 +7,15 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from corridor_app import cli
 from corridor_app.io.errors import ExportCancelled, SaveError
+from corridor_app.io.loading.loader import load_workbook
+from corridor_app.io.report.options import ReportOptions
 from corridor_app.io.report.process import ExportJob, export_report_in_child
+from corridor_app.io.saving.writer import save_workbook
 from corridor_app.model.reconcile import reconcile_totals
 
-from .report_support import seed_workbook
+from .report_support import charts, seed_workbook, with_scenarios
 
 
 def _summary(path: Path) -> list[list[object]]:
@@ -22,7 +26,7 @@ def test_the_child_writes_the_report_and_reports_progress(tmp_path: Path) -> Non
     book = seed_workbook()
     seen: list[float] = []
     path = tmp_path / "report.xlsx"
-    export_report_in_child(book, path, {"Iran delays": {"Iran": 8.0}}, lambda f, _m: seen.append(f))
+    export_report_in_child(with_scenarios(book), path, progress=lambda f, _m: seen.append(f))
     rows = _summary(path)
     total = reconcile_totals(book)[0].sum_of_parts
     assert any(r[0] == "Sum of parts" and r[1] == pytest.approx(total) for r in rows)
@@ -70,17 +74,37 @@ def test_a_job_pickled_in_steps_has_the_child_compute_the_named_scenarios(tmp_pa
     rows = [{"scenario": "Iran halved", "country": "Iran", "kind": "percent", "value": -50.0}]
     book.table("scenarios").append_many(rows, [None])  # type: ignore[arg-type]
     corridor = reconcile_totals(book)[0].corridor
-    job = ExportJob(
-        book, tmp_path / "r.xlsx", scenario_names=["Iran halved", "No such scenario"], scenario_corridor=corridor
-    )
+    options = ReportOptions(scenarios=("Iran halved", "No such scenario"), corridor=corridor)
+    job = ExportJob(book, tmp_path / "r.xlsx", options)
     while not job.step():
         pass
     assert job.done
     job.run()
     sheets = CalamineWorkbook.from_path(str(tmp_path / "r.xlsx"))
     summary = sheets.get_sheet_by_name("Scenario summary").to_python()
-    assert ["", "Current values", "Iran halved"] in summary  # the unknown name is left out
-    assert ["Sum of parts", 39.09, pytest.approx(32.655)] in summary  # Iran -50 %, computed by the child
+    assert ["", "Baseline", "Iran halved", ""] in [r[:4] for r in summary]  # the unknown name is left out
+    assert ["Sum of parts", 39.09, pytest.approx(32.655)] in [r[:3] for r in summary]  # Iran -50 %, by the child
+
+
+def test_one_report_two_faces(tmp_path: Path) -> None:  # issue 15 item 2, issue 13 item 3
+    """The CLI's export and the window's job (the child process) write the same report from the same defaults."""
+    data = tmp_path / "data.xlsx"
+    save_workbook(with_scenarios(seed_workbook()), data)
+    by_cli, by_window = tmp_path / "cli.xlsx", tmp_path / "window.xlsx"
+    assert cli.main(["export", str(data), "--out", str(by_cli)]) == 0
+    # The window's job over the same file: ReportOptions() is what its dialog starts from (every scenario ticked).
+    job = ExportJob(load_workbook(data), by_window, ReportOptions())
+    job.run()
+    cli_book, window_book = CalamineWorkbook.from_path(str(by_cli)), CalamineWorkbook.from_path(str(by_window))
+    assert cli_book.sheet_names == window_book.sheet_names
+    assert "Scenario summary" in cli_book.sheet_names
+    for name in cli_book.sheet_names:
+        assert cli_book.get_sheet_by_name(name).to_python() == window_book.get_sheet_by_name(name).to_python(), name
+    cli_charts, window_charts = charts(by_cli), charts(by_window)
+    assert [(c.kind, c.title, len(c.series)) for c in cli_charts] == [
+        (c.kind, c.title, len(c.series)) for c in window_charts
+    ]
+    assert len(cli_charts) >= 7
 
 
 def test_a_temporary_folder_that_cannot_be_written_is_a_save_error(

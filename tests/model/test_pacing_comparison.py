@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corridor_app.model.comparison import CURRENT, compare_scenarios
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
-from corridor_app.model.reconcile import reconcile_totals
+from corridor_app.model.scenarios import BASELINE, scenario_totals
 from corridor_app.model.workbook import Workbook
 
 from ..io.report_support import seed_workbook
@@ -39,18 +38,31 @@ def test_no_compound_rate_through_zero_or_once_met() -> None:
     assert met.status == "met" and met.growth_pct_per_year is None
 
 
-def test_comparison_keeps_unmentioned_countries_and_adds_new_ones() -> None:
-    rec = reconcile_totals(seed_workbook())[0]
-    comparison = compare_scenarios(rec, {"Iran delays": {"Iran": 8.0}, "India joins": {"India": 2.5}})
-    assert comparison.countries == ("Russia", "Iran", "all other states", "Kazakhstan", "India")
-    assert comparison.amounts[CURRENT][-1] == 0.0
-    assert comparison.sums["Iran delays"] == pytest.approx(39.09 - 12.87 + 8.0)
-    assert comparison.sums["India joins"] == pytest.approx(41.59)
-    assert comparison.residual("Iran delays") == pytest.approx(34.22 - 38.2)
-    assert comparison.deltas("India joins") == (0.0, 0.0, 0.0, 0.0, 2.5)
+def _with_scenarios() -> Workbook:
+    book = seed_workbook()
+    rows = [
+        {"scenario": "Iran delays", "country": "Iran", "kind": "override", "value": 8.0},
+        {"scenario": "India joins", "country": "India", "kind": "add", "value": 2.5, "corridor": "North-South ITC"},
+        {"scenario": "Without Kazakhstan", "country": "Kazakhstan", "kind": "exclude"},
+    ]
+    book.table("scenarios").append_many(rows, [None] * len(rows))  # type: ignore[arg-type]
+    return book
 
 
-def test_scenario_cannot_take_the_current_column_name() -> None:
-    rec = reconcile_totals(seed_workbook())[0]
-    with pytest.raises(ValueError, match="Current values"):
-        compare_scenarios(rec, {CURRENT: {"Iran": 1.0}})
+def test_one_comparison_keeps_unmentioned_countries_and_adds_new_ones() -> None:  # issue 13 item 3
+    base, delays, joins, _without = scenario_totals(_with_scenarios(), "North-South ITC")
+    assert base.name == BASELINE == "Baseline" and base.baseline
+    assert list(base.countries) == ["Russia", "Iran", "Kazakhstan", "all other states", "India"]
+    assert base.countries["India"] is None  # not in the baseline: absent, not a zero contribution
+    assert delays.total == pytest.approx(39.09 - 12.87 + 8.0)
+    assert joins.total == pytest.approx(41.59)
+    assert delays.residual == pytest.approx(34.22 - 38.2)
+    assert joins.country_delta["India"] == pytest.approx(2.5)
+    assert joins.country_delta["Iran"] == 0.0
+
+
+def test_an_excluded_country_is_none_never_zero() -> None:  # issue 13 item 3
+    *_, without = scenario_totals(_with_scenarios(), "North-South ITC")
+    assert without.countries["Kazakhstan"] is None
+    assert without.total == pytest.approx(39.09 - 6.32)
+    assert without.country_delta["Kazakhstan"] == pytest.approx(-6.32)  # its money leaves the total

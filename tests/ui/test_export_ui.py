@@ -116,10 +116,12 @@ def test_chart_pictures_are_placed_when_asked(window, qtbot, tmp_path, monkeypat
     assert job is not None
     with qtbot.waitSignal(job.sig_done, timeout=30_000):
         pass
-    assert set(job.images) == {"contributions", "shares", "targets", "scenarios"}
+    # Every on-screen chart with a twin in the report, as the CLI's --pictures paints them (issue 15).
+    expected = {"contributions", "shares", "targets", "scenarios", "waterfall", "tornado", "projects"}
+    assert set(job.images) == expected
     with zipfile.ZipFile(target) as zf:
         media = [zf.read(n) for n in zf.namelist() if n.startswith("xl/media/")]
-    assert len(media) == 4 and all(png.startswith(PNG_MAGIC) for png in media)
+    assert len(media) == len(expected) and all(png.startswith(PNG_MAGIC) for png in media)
 
 
 def test_cancel_leaves_the_previous_report_byte_identical(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # issue 7

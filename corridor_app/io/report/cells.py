@@ -1,120 +1,166 @@
-"""Cell writing for the Excel report: text stays text, numbers stay numbers.
+"""Cell writing for the Excel report: text stays text, numbers stay numbers, rows go out in order.
 
-openpyxl turns any ``str`` starting with ``=`` into a formula; every value from
-the user goes through :func:`put`, which keeps it a string, so a country named
-``=HYPERLINK("http://x","y")`` is shown, never run. Formulas are written only
-by :func:`put_formula`, from text this package builds.
+The report is written with XlsxWriter in ``constant_memory`` mode: each row is
+streamed to disk once the next one starts, so memory does not grow with the
+row count, and a sheet's rows must be written top to bottom. The small sheets
+(Summary, Scenario summary, ...) are gathered in a :class:`Grid` first, in any
+order, and written in row order by :meth:`Grid.flush`; the data sheets stream
+row by row.
+
+Every value from the user is written with ``write_string`` (never ``write``,
+which would turn ``=HYPERLINK(...)`` into a formula); formulas are written only
+by :meth:`Grid.formula`, from text this package builds, with their computed
+value cached so a reader that does not recalculate still sees the number.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import struct
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.comments import Comment
-from openpyxl.drawing.image import Image
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook as XlsxBook
+from xlsxwriter.worksheet import Worksheet
+
+Style = Mapping[str, Any]  # XlsxWriter format properties: {"bold": True, "num_format": "0.0"}
 
 AMOUNT = "#,##0.00"
 PERCENT = '0.0" %"'  # shares are percentages (33.8), as the screen shows them, not fractions
 NUMBER = "#,##0.##"
 YEAR = "0"
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
-NOTE = Font(italic=True, color="595959")
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-TOTAL_BORDER = Border(top=Side(style="thin"))
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
+BOLD: Style = {"bold": True}
+TITLE: Style = {"bold": True, "font_size": 14}
+NOTE: Style = {"italic": True, "font_color": "#595959"}
+HEADER: Style = {"bold": True, "bg_color": "#D9E1F2", "text_wrap": True, "valign": "vcenter"}
+TOTAL_BORDER: Style = {"top": 1}
+WRAP: Style = {"text_wrap": True, "valign": "top"}
+TOP: Style = {"valign": "top"}
+EXCLUDED: Style = {"italic": True, "font_color": "#7F7F7F", "align": "right"}
 
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # not allowed in XML 1.0
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_TEXT = 32767
 
 
-def clean(value: object) -> Any:
-    """The value as the report stores it: NaN becomes blank, control characters are dropped."""
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value is not None and not isinstance(value, int | float | str):
+def clean(value: object) -> object:
+    """The value as the report stores it: NaN and infinities become blank, control characters are dropped."""
+    if isinstance(value, bool):
         return str(value)
-    return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, int | float) or value is None:
+        return value
+    return _ILLEGAL.sub("", str(value))
 
 
-def put(
-    ws: Worksheet,
-    row: int,
-    col: int,
-    value: object,
-    *,
-    fmt: str | None = None,
-    font: Font | None = None,
-    comment: str | None = None,
-) -> Cell:
-    """Write a value; text is always stored as text, never as a formula."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = clean(value)
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
-    elif fmt and isinstance(cell.value, int | float):
-        cell.number_format = fmt
-    if font is not None:
-        cell.font = font
-    if comment:
-        cell.comment = Comment(clean(comment)[:30000], "corridor-app", width=320, height=120)
-    return cell
+class Styles:
+    """XlsxWriter formats made once per distinct style (a workbook may hold only so many)."""
+
+    def __init__(self, book: XlsxBook) -> None:
+        self._book = book
+        self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+
+    def get(self, style: Style | None) -> Format | None:
+        if not style:
+            return None
+        key = tuple(sorted(style.items()))
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._book.add_format(dict(style))
+        return found
 
 
-def put_formula(ws: Worksheet, row: int, col: int, formula: str, fmt: str | None = None) -> Cell:
-    """Write a formula built by the report itself (never from user text)."""
-    if not formula.startswith("="):
-        raise ValueError(f"not a formula: {formula!r}")
-    cell = ws.cell(row=row, column=col, value=formula)
-    if fmt:
-        cell.number_format = fmt
-    cell.font = NOTE
-    return cell
+@dataclass
+class _Cell:
+    value: object
+    style: dict[str, Any] = field(default_factory=dict)
+    formula: str | None = None
+    comment: str | None = None
 
 
-def header_row(ws: Worksheet, row: int, labels: list[str], first_col: int = 1) -> None:
-    for i, label in enumerate(labels):
-        cell = put(ws, row, first_col + i, label, font=BOLD)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+class Grid:
+    """A small sheet's cells, 1-based like the A1 addresses, written in row order by ``flush``."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], _Cell] = {}
+        self.heights: dict[int, float] = {}
+        self.widths: dict[int, float] = {}
+        self.last_row = 0
+
+    def put(self, row: int, col: int, value: object, style: Style | None = None, *, fmt: str | None = None) -> None:
+        """Write a value; text is always stored as text, never as a formula."""
+        cell = _Cell(clean(value), dict(style or {}))
+        if fmt and isinstance(cell.value, int | float):
+            cell.style["num_format"] = fmt
+        self.cells[(row, col)] = cell
+        self.last_row = max(self.last_row, row)
+
+    def formula(self, row: int, col: int, formula: str, value: float | None, fmt: str | None = None) -> None:
+        """A formula built by the report itself (never from user text), with its computed value cached."""
+        if not formula.startswith("="):
+            raise ValueError(f"not a formula: {formula!r}")
+        style = dict(NOTE)
+        if fmt:
+            style["num_format"] = fmt
+        self.cells[(row, col)] = _Cell(value, style, formula=formula)
+        self.last_row = max(self.last_row, row)
+
+    def note(self, row: int, col: int, text: str) -> None:
+        """A cell comment (the source of a figure)."""
+        cell = self.cells.setdefault((row, col), _Cell(None))
+        cell.comment = str(clean(text))[:30000]
+
+    def restyle(self, row: int, col: int, style: Style) -> None:
+        """Add style properties to a cell, written or not (borders under a total row, alignment)."""
+        self.cells.setdefault((row, col), _Cell(None)).style.update(style)
+
+    def header(self, row: int, labels: list[str], first_col: int = 1) -> None:
+        for i, label in enumerate(labels):
+            self.put(row, first_col + i, label, HEADER)
+
+    def flush(self, ws: Worksheet, styles: Styles) -> None:
+        """Write every cell, row by row (``constant_memory`` allows no going back)."""
+        for col, width in self.widths.items():
+            ws.set_column(col - 1, col - 1, width)
+        for row, height in sorted(self.heights.items()):
+            ws.set_row(row - 1, height)
+        for (row, col), cell in sorted(self.cells.items()):
+            fmt = styles.get(cell.style)
+            r, c = row - 1, col - 1
+            if cell.formula is not None:
+                ws.write_formula(r, c, cell.formula, fmt, 0 if cell.value is None else cell.value)
+            elif isinstance(cell.value, str):
+                ws.write_string(r, c, cell.value[:MAX_TEXT], fmt)
+            elif isinstance(cell.value, int | float):
+                ws.write_number(r, c, cell.value, fmt)
+            elif fmt is not None:
+                ws.write_blank(r, c, None, fmt)
+            if cell.comment:
+                ws.write_comment(r, c, cell.comment, {"author": "corridor-app", "x_scale": 2.5, "y_scale": 2})
 
 
-def set_widths(ws: Worksheet, widths: dict[int, float]) -> None:
-    for col, width in widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width
+def col_letter(col: int) -> str:
+    """Column letters of a 1-based column number."""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def ref(row: int, col: int) -> str:
-    """A1 address of a cell, for formulas on the same sheet."""
-    return f"{get_column_letter(col)}{row}"
+    """A1 address of a 1-based cell, for formulas on the same sheet."""
+    return f"{col_letter(col)}{row}"
 
 
-class PngImage(Image):  # type: ignore[misc]
-    """A PNG placed in the report from its bytes.
-
-    openpyxl's ``Image`` reads sizes and data through Pillow, which this app
-    does not otherwise need; a PNG's size is in its header, so read it there.
-    """
-
-    def __init__(self, data: bytes, height_px: int | None = None) -> None:
-        if data[:8] != _PNG_SIGNATURE or data[12:16] != b"IHDR":
-            raise ValueError("not a PNG image")
-        width, height = struct.unpack(">II", data[16:24])
-        self.ref = None
-        self._png = data
-        self.format = "png"
-        if height_px and height:
-            width, height = round(width * height_px / height), height_px
-        self.width, self.height = width, height
-
-    def _data(self) -> bytes:
-        return self._png
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height of a PNG from its header; ``ValueError`` for anything else."""
+    if data[:8] != _PNG_SIGNATURE or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)

@@ -1,147 +1,241 @@
 """Native Excel charts for the report, each series a reference to cells of the report.
 
 The charts hold no numbers of their own: every series points at the cells the
-report wrote from the model (``model.series``, ``model.comparison``,
-``model.pacing``), so a reader who changes a number in Excel sees the chart
-follow, and can restyle it like any chart they made themselves.
+report wrote from the model (``model.series``, ``model.scenarios``,
+``model.pacing``, ``model.projects``, ``model.corridors``), so a reader who
+changes a number in Excel sees the chart follow, and can restyle it like any
+chart they made themselves. Coordinates here are 1-based, as in A1 addresses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from openpyxl.chart import BarChart, PieChart, Reference, Series
-from openpyxl.chart.data_source import StrRef
-from openpyxl.chart.label import DataLabelList
-from openpyxl.chart.layout import Layout, ManualLayout
-from openpyxl.chart.marker import DataPoint
-from openpyxl.chart.series import SeriesLabel
-from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.chart.text import RichText, Text
-from openpyxl.chart.title import Title
-from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.chart import Chart
+from xlsxwriter.workbook import Workbook as XlsxBook
 
-# Colours shared with the screen's palette: parts in blue, totals in grey, the residual in orange.
-PALETTE = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300")
-PART, SUM, PUBLISHED, RESIDUAL = "4472C4", "7F7F7F", "404040", "ED7D31"
+# The screen's series colours (ui/charts/palette.py), so a country looks the same in the app and the report.
+PALETTE = (
+    "#3B6EA8",
+    "#E08A2E",
+    "#4F9A5B",
+    "#C0504D",
+    "#8064A2",
+    "#4BACC6",
+    "#9C7A4E",
+    "#D16BA5",
+    "#7F7F7F",
+    "#B5B83A",
+)
+PART, SUM, PUBLISHED, RESIDUAL = "#3B6EA8", "#7F7F7F", "#404040", "#C0392B"
+UP, DOWN, TOTAL = "#2E8B57", "#C0392B", "#3B6EA8"  # the waterfall and the tornado, as on screen
 
-CHART_WIDTH_CM = 16.0
-CHART_HEIGHT_CM = 7.5
+CHART_WIDTH_PX = 605  # 16 cm at 96 dpi
+CHART_HEIGHT_PX = 283  # 7.5 cm
 COLUMN_PX = 64  # a column of default width, to place pictures beside charts
 
 
-def columns_covered(width_cm: float) -> int:
-    """Default-width columns a chart ``width_cm`` wide covers, plus a spacer."""
-    return int(width_cm / 2.54 * 96) // COLUMN_PX + 1
+class Colours:
+    """One colour per name (country, scenario, corridor, mode), the same in every chart of the report."""
+
+    def __init__(self, first: Sequence[str] = ()) -> None:
+        self._of: dict[str, str] = {}
+        for name in first:
+            self.of(name)
+
+    def of(self, name: str) -> str:
+        if name not in self._of:
+            self._of[name] = PALETTE[len(self._of) % len(PALETTE)]
+        return self._of[name]
 
 
-def _text(size_pt: float, bold: bool = False) -> RichText:
-    props = CharacterProperties(sz=int(size_pt * 100), b=bold)
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+@dataclass(frozen=True)
+class Block:
+    """A table on a sheet a chart reads: a header row, category labels in one column, values in others."""
+
+    sheet: str
+    header_row: int
+    first_row: int
+    last_row: int
+    category_col: int
+
+    def cells(self, col: int) -> list[Any]:
+        return [self.sheet, self.first_row - 1, col - 1, self.last_row - 1, col - 1]
+
+    def name(self, col: int) -> list[Any]:
+        return [self.sheet, self.header_row - 1, col - 1]
+
+    @property
+    def categories(self) -> list[Any]:
+        return self.cells(self.category_col)
 
 
-def _labels(fmt: str, *, value: bool = True, percent: bool = False) -> DataLabelList:
-    labels = DataLabelList()
-    labels.showVal = value
-    labels.showPercent = percent
-    labels.showSerName = False
-    labels.showCatName = False
-    labels.showLegendKey = False
-    labels.numFmt = fmt
-    labels.txPr = _text(8)
-    return labels
+def fill(colour: str, *, dashed: bool = False, transparency: int = 0) -> dict[str, Any]:
+    """Fill and border of a series or a single bar."""
+    fill: dict[str, Any] = {"color": colour}
+    if transparency:
+        fill["transparency"] = transparency
+    border: dict[str, Any] = {"color": colour}
+    if dashed:
+        border.update({"dash_type": "dash", "width": 1.5})
+    return {"fill": fill, "border": border}
 
 
-def _title(text: str) -> Title:
-    """A chart title at 12 pt: the default is large enough to crowd a small chart."""
-    props = CharacterProperties(sz=1200, b=True)
-    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
-    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
+def _labels(fmt: str, **extra: Any) -> dict[str, Any]:
+    return {"value": True, "num_format": fmt, "font": {"size": 8}, **extra}
 
 
-def _fill(colour: str) -> GraphicalProperties:
-    props = GraphicalProperties(solidFill=colour)
-    props.line.solidFill = colour
-    return props
+def _style(chart: Chart, title: str, value_title: str, category_title: str, fmt: str, horizontal: bool) -> None:
+    chart.set_title({"name": title, "name_font": {"size": 12, "bold": True}})
+    value_axis = {"name": value_title, "num_format": fmt, "num_font": {"size": 8}, "name_font": {"size": 9}}
+    value_axis["major_gridlines"] = {"visible": True, "line": {"color": "#D9D9D9"}}
+    category_axis: dict[str, Any] = {"num_font": {"size": 8}, "name_font": {"size": 9}}
+    if category_title:
+        category_axis["name"] = category_title
+    # XlsxWriter names axes by position: in a horizontal bar chart the value axis is the x axis.
+    if horizontal:
+        # First row on top, the value axis at the bottom, names clear of bars that go left.
+        category_axis.update({"reverse": True, "crossing": "max", "label_position": "low"})
+        chart.set_x_axis(value_axis)
+        chart.set_y_axis(category_axis)
+    else:
+        category_axis["label_position"] = "low"  # under the plot, clear of bars below zero
+        chart.set_y_axis(value_axis)
+        chart.set_x_axis(category_axis)
+    chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_HEIGHT_PX})
 
 
-def bar_chart(
-    ws: Worksheet,
+def bars(
+    book: XlsxBook,
+    block: Block,
+    value_cols: Sequence[int],
+    colours: Sequence[str],
     *,
     title: str,
-    category_col: int,
-    value_cols: Sequence[int],
-    header_row: int,
-    first_row: int,
-    last_row: int,
     value_title: str,
-    category_title: str,
-    fmt: str,
-    axis_fmt: str | None = None,
+    category_title: str = "",
+    fmt: str = "#,##0.00",
+    axis_fmt: str = "#,##0",
     horizontal: bool = False,
-    point_colours: dict[int, str] | None = None,
+    stacked: bool = False,
+    point_colours: dict[int, dict[str, Any]] | None = None,
     data_labels: bool = True,
-) -> BarChart:
-    """Clustered bars: one series per column of ``value_cols``, titled by its header cell.
+) -> Chart:
+    """Clustered (or stacked) bars: one series per column of ``value_cols``, named by its header cell.
 
-    ``point_colours`` colours single bars of the first series (index from 0),
-    used to set the sum, the published total and the residual apart from the
-    countries.
+    ``point_colours`` styles single bars of the first series (index from 0):
+    each country in its colour, the sum and the published total in greys, the
+    residual dashed as on screen.
     """
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.grouping = "clustered"
-    chart.title = _title(title)
-    chart.style = 10
-    chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+    options: dict[str, Any] = {"type": "bar" if horizontal else "column"}
+    if stacked:
+        options["subtype"] = "stacked"
+    chart = book.add_chart(options)
+    assert chart is not None
     for i, col in enumerate(value_cols):
-        values = Reference(ws, min_col=col, min_row=first_row, max_row=last_row)
-        series = Series(values, title=None)
-        series.tx = SeriesLabel(strRef=_str_ref(ws, header_row, col))
-        series.graphicalProperties = _fill(PALETTE[i % len(PALETTE)])
-        series.invertIfNegative = False
+        series: dict[str, Any] = {
+            "name": block.name(col),
+            "categories": block.categories,
+            "values": block.cells(col),
+            "gap": 60,
+            **fill(colours[i % len(colours)]),
+        }
+        if stacked:
+            series["overlap"] = 100
         if i == 0 and point_colours:
-            series.dPt = [DataPoint(idx=idx, spPr=_fill(c)) for idx, c in point_colours.items()]
+            n = block.last_row - block.first_row + 1
+            series["points"] = [point_colours.get(p) for p in range(n)]
         if data_labels:
-            series.dLbls = _labels(fmt)
-        chart.series.append(series)
-    chart.set_categories(Reference(ws, min_col=category_col, min_row=first_row, max_row=last_row))
-    chart.y_axis.title = value_title
-    chart.x_axis.title = category_title
-    chart.y_axis.number_format = axis_fmt or fmt
-    # openpyxl 3.1 marks axes deleted unless told otherwise; Excel then draws no labels.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.x_axis.txPr = _text(8)
-    chart.y_axis.txPr = _text(8)
-    chart.gapWidth = 60
+            series["data_labels"] = _labels(f"{fmt};-{fmt};;" if stacked else fmt)  # no label on a zero segment
+        chart.add_series(series)
+    _style(chart, title, value_title, category_title, axis_fmt, horizontal)
     if len(value_cols) == 1:
-        chart.legend = None
+        chart.set_legend({"none": True})
     else:
-        chart.legend.position = "b"
+        chart.set_legend({"position": "bottom", "font": {"size": 8}})
     return chart
 
 
-def pie_chart(
-    ws: Worksheet, *, title: str, category_col: int, value_col: int, header_row: int, first_row: int, last_row: int
-) -> PieChart:
-    """Shares of the sum of parts, labelled in percent."""
-    chart = PieChart()
-    chart.title = _title(title)
-    chart.width, chart.height = CHART_WIDTH_CM * 0.75, CHART_HEIGHT_CM
-    values = Reference(ws, min_col=value_col, min_row=first_row, max_row=last_row)
-    series = Series(values, title=None)
-    series.tx = SeriesLabel(strRef=_str_ref(ws, header_row, value_col))
-    n = last_row - first_row + 1
-    series.dPt = [DataPoint(idx=i, spPr=_fill(PALETTE[i % len(PALETTE)])) for i in range(n)]
-    series.dLbls = _labels("0.0%", value=False, percent=True)
-    chart.series.append(series)
-    chart.set_categories(Reference(ws, min_col=category_col, min_row=first_row, max_row=last_row))
-    chart.legend.position = "r"
-    chart.plot_area.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.15, w=0.55, h=0.8))
+def pie(book: XlsxBook, block: Block, value_col: int, colours: Sequence[str], *, title: str) -> Chart:
+    """Shares of the sum of parts, each country in its colour, labelled in percent."""
+    chart = book.add_chart({"type": "pie"})
+    assert chart is not None
+    chart.add_series(
+        {
+            "name": block.name(value_col),
+            "categories": block.categories,
+            "values": block.cells(value_col),
+            "points": [{"fill": {"color": c}, "border": {"color": "#FFFFFF"}} for c in colours],
+            "data_labels": {"percentage": True, "num_format": "0.0%", "font": {"size": 8}},
+        }
+    )
+    chart.set_title({"name": title, "name_font": {"size": 12, "bold": True}})
+    chart.set_legend({"position": "right", "font": {"size": 8}})
+    chart.set_size({"width": int(CHART_WIDTH_PX * 0.75), "height": CHART_HEIGHT_PX})
     return chart
 
 
-def _str_ref(ws: Worksheet, row: int, col: int) -> StrRef:
-    return StrRef(f=str(Reference(ws, min_col=col, min_row=row)))
+def waterfall(
+    book: XlsxBook, block: Block, base_col: int, *, title: str, value_title: str, category_title: str
+) -> Chart:
+    """Baseline, each change and the scenario total: a stacked column whose first series is an invisible base.
+
+    ``base_col`` holds the invisible base; the next three columns hold the
+    increase, the decrease and the totals (zero where a step has none).
+    """
+    chart = book.add_chart({"type": "column", "subtype": "stacked"})
+    assert chart is not None
+    chart.add_series(
+        {
+            "name": block.name(base_col),
+            "categories": block.categories,
+            "values": block.cells(base_col),
+            "fill": {"none": True},
+            "border": {"none": True},
+            "gap": 50,
+            "overlap": 100,
+        }
+    )
+    for offset, colour in ((1, UP), (2, DOWN), (3, TOTAL)):
+        chart.add_series(
+            {
+                "name": block.name(base_col + offset),
+                "categories": block.categories,
+                "values": block.cells(base_col + offset),
+                "overlap": 100,
+                "data_labels": _labels("#,##0.00;-#,##0.00;;"),
+                **fill(colour),
+            }
+        )
+    _style(chart, title, value_title, category_title, "#,##0", horizontal=False)
+    chart.set_legend({"position": "bottom", "delete_series": [0], "font": {"size": 8}})
+    return chart
+
+
+def tornado(book: XlsxBook, block: Block, low_col: int, high_col: int, *, title: str, value_title: str) -> Chart:
+    """Each country's effect on the total when it moves down (left, red) and up (right, green)."""
+    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+    assert chart is not None
+    for col, colour in ((low_col, DOWN), (high_col, UP)):
+        chart.add_series(
+            {
+                "name": block.name(col),
+                "categories": block.categories,
+                "values": block.cells(col),
+                "overlap": 100,
+                "gap": 40,
+                "data_labels": _labels("+#,##0.00;-#,##0.00;;"),
+                **fill(colour),
+            }
+        )
+    _style(chart, title, value_title, "", "+#,##0.0;-#,##0.0;0", horizontal=True)
+    chart.set_y_axis({"reverse": True, "crossing": "max", "label_position": "low", "num_font": {"size": 8}})
+    chart.set_legend({"position": "bottom", "font": {"size": 8}})
+    return chart
+
+
+def columns_covered(width_px: int) -> int:
+    """Default-width columns a chart ``width_px`` wide covers, plus a spacer."""
+    return width_px // COLUMN_PX + 1

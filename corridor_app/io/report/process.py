@@ -18,17 +18,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corridor_app.io import transfer
 from corridor_app.io.errors import ExportCancelled, SaveError
-from corridor_app.model.reconcile import DEFAULT_TOLERANCE_PCT
+from corridor_app.io.report.export import Cancelled, Progress
+from corridor_app.io.report.options import ReportOptions
 from corridor_app.model.workbook import Workbook
 
 if TYPE_CHECKING:  # openpyxl is imported by the export, not by the window that starts it
-    from corridor_app.io.report.export import Cancelled, Progress, Scenarios
+    from corridor_app.io.report.export import Cancelled, Progress
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[3])
 _BOOTSTRAP = (
@@ -40,13 +41,10 @@ _BOOTSTRAP = (
 def export_report_in_child(
     workbook: Workbook,
     path: str | os.PathLike[str],
-    scenarios: Scenarios | None = None,
+    options: ReportOptions | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     images: Mapping[str, bytes] | None = None,
-    *,
-    tolerance_pct: float = DEFAULT_TOLERANCE_PCT,
-    scenario_corridor: str | None = None,
 ) -> None:
     """Like ``io.report.export_report``, run in a child process; blocks until it is done.
 
@@ -60,8 +58,7 @@ def export_report_in_child(
     SaveError
         The report could not be written, or the child stopped; the previous file is unchanged.
     """
-    job = ExportJob(workbook, path, scenarios, tolerance_pct=tolerance_pct, scenario_corridor=scenario_corridor)
-    job.run(progress, cancelled, images)
+    ExportJob(workbook, path, options).run(progress, cancelled, images)
 
 
 class ExportJob:
@@ -72,25 +69,23 @@ class ExportJob:
     Python call waited for the worker's). ``run()`` then only writes bytes and waits for the
     child, which leaves the interpreter free; it pickles whatever ``step()`` has not.
 
-    ``scenario_names`` asks the child to compute those scenarios of ``workbook`` for
-    ``scenario_corridor`` itself (``model.scenarios.workbook_scenarios``), so the window does
-    not sum a million rows per scenario; ``scenarios`` gives them ready-made. The workbook
-    must not change until ``run()`` has returned: pass a snapshot.
+    The child computes everything the report shows from the workbook and ``options`` (the
+    scenarios too), so the window does not sum a million rows per scenario. The workbook must
+    not change until ``run()`` has returned: pass a snapshot.
+
+    ``scenario_names`` and ``scenario_corridor`` are the window's older spelling of
+    ``ReportOptions(scenarios=..., corridor=...)``, kept until the window passes options.
     """
 
     def __init__(
         self,
         workbook: Workbook,
         path: str | os.PathLike[str],
-        scenarios: Scenarios | None = None,
-        *,
-        scenario_names: Sequence[str] = (),
-        tolerance_pct: float = DEFAULT_TOLERANCE_PCT,
-        scenario_corridor: str | None = None,
+        options: ReportOptions | None = None,
     ) -> None:
         self.target = os.fspath(path)
-        answer = (workbook, self.target, scenarios, tuple(scenario_names), tolerance_pct, scenario_corridor)
-        self._builder = transfer.PartsBuilder(answer)
+        self.options = options = options or ReportOptions()
+        self._builder = transfer.PartsBuilder((workbook, self.target, options))
 
     @property
     def done(self) -> bool:
@@ -226,11 +221,7 @@ def child_main() -> int:
     job: Any = transfer.loads(data[: int(size)], lambda part: pickle.Unpickler(io.BytesIO(part)))
     images = pickle.loads(data[int(size) :])
     del data
-    workbook, target, scenarios, names, tolerance_pct, scenario_corridor = job
-    if names:
-        from corridor_app.model.scenarios import workbook_scenarios
-
-        scenarios = workbook_scenarios(workbook, scenario_corridor or "", names) or None
+    workbook, target, options = job
     stop = threading.Event()
 
     def listen() -> None:
@@ -247,16 +238,7 @@ def child_main() -> int:
         out.flush()
 
     try:
-        export_report(
-            workbook,
-            target,
-            scenarios,
-            progress,
-            stop.is_set,
-            images or None,
-            tolerance_pct=tolerance_pct,
-            scenario_corridor=scenario_corridor,
-        )
+        export_report(workbook, target, options, progress, stop.is_set, images or None)
     except ExportCancelled:
         out.write("CANCELLED\n")
     except SaveError as exc:
