@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTab
 
 from corridor_app.io.errors import LoadError, SaveError
 from corridor_app.io.loading.loader import OPEN_FILTER, OPENABLE
+from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import Problem
 from corridor_app.model.validate import validate
@@ -32,15 +33,21 @@ from corridor_app.ui.goal_seek_dialog import GoalSeekDialog
 from corridor_app.ui.help import add_help_menu
 from corridor_app.ui.history_actions import HistoryActions
 from corridor_app.ui.i18n import add_language_menu
+from corridor_app.ui.import_dialog import offer_import_step
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.workspace import Workspace
 
 
 class Loader(Protocol):
-    """The one loader calling convention: the window's loader reports progress and can be cancelled."""
+    """The one loader calling convention: progress, Cancel, and the column mapping of the import step."""
 
     def __call__(
-        self, path: str, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self,
+        path: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        mapping: ColumnMapping | None = None,
     ) -> Workbook: ...
 
 
@@ -263,7 +270,7 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path_in_background(path)
 
-    def open_path_in_background(self, path: str) -> BackgroundTask:
+    def open_path_in_background(self, path: str, mapping: ColumnMapping | None = None) -> BackgroundTask:
         """Load ``path`` on a worker thread with progress and Cancel; the current workbook stays until then.
 
         ``finished`` means the file is read; the window then builds the new workspace over a few turns and
@@ -275,13 +282,13 @@ class MainWindow(QMainWindow):
         undo_index = self.session.history.index
 
         def load(progress: Progress, cancelled: Cancelled) -> tuple[Workbook, list[Problem]]:
-            workbook = self._loader(path, progress=progress, cancelled=cancelled)
+            workbook = self._loader(path, progress=progress, cancelled=cancelled, mapping=mapping)
             progress(0.95, "Checking the figures…")
             return workbook, workbook_findings(workbook)  # not on the GUI thread
 
         task = run_in_background(load, f"Opening {Path(path).name}…", self)
         task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded, undo_index=undo_index))
-        task.failed.connect(self._on_background_load_failed)
+        task.failed.connect(lambda error: self._on_background_load_failed(error, path))
         self._open_task = task
         return task
 
@@ -301,7 +308,12 @@ class MainWindow(QMainWindow):
         self.safety.file_opened(path)
         self.sig_file_opened.emit(path)
 
-    def _on_background_load_failed(self, error: object) -> None:
+    def _on_background_load_failed(self, error: object, path: str = "") -> None:
+        # No table recognised: the import step lets the user say which column is which (issue 17).
+        mapping = offer_import_step(error, path, self.settings, self) if path else None
+        if mapping is not None:
+            self.open_path_in_background(path, mapping)
+            return
         text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
         QMessageBox.warning(self, "Cannot open file", text)
 

@@ -200,7 +200,7 @@ def test_open_reports_progress_and_cancel_stops_the_child_loader(window, qtbot, 
     heard: list[tuple[float, str]] = []
     stopped: list[bool] = []
 
-    def loader(path: str, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+    def loader(path: str, progress=None, cancelled=None, mapping=None):  # type: ignore[no-untyped-def]
         try:
             heard_too = lambda f, t: (heard.append((f, t)), progress(f, t))  # noqa: E731
             return load_for_window(path, progress=heard_too, cancelled=cancelled)
@@ -331,3 +331,34 @@ def test_a_due_timer_runs_between_two_long_steps(qtbot) -> None:  # type: ignore
     order = [e for e in events if e.startswith("step") or e == "tick"]
     first, second = order.index("step 0"), order.index("step 1")
     assert "tick" in order[first:second]  # the loop got its turn: a zero timer had run the steps back to back
+
+
+def test_a_table_with_unknown_headers_opens_through_the_import_step(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17 through the window's real road: the isolated loader refuses 'text | number', the import step
+    answers with a mapping, and the same road loads the file with it (totals equal to the column's sum)."""
+    from corridor_app import app
+    from corridor_app.io.loading.mapping import ColumnMapping
+    from corridor_app.ui import main_window
+
+    source = tmp_path / "economies.csv"
+    source.write_text("text,number\nKazakhstan,6.32\nIran,12.87\nRussia,13.2\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def answer(error, path, settings, parent):  # type: ignore[no-untyped-def]
+        asked.append(str(error))
+        return ColumnMapping(country="text", amount="number")
+
+    monkeypatch.setattr(main_window, "offer_import_step", answer)
+    window._loader = app.load_for_window
+    window.open_path_in_background(str(source))
+    with qtbot.waitSignal(window.sig_file_opened, timeout=20_000):
+        pass
+    assert asked and "no corridor table found" in asked[0]
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(6.32 + 12.87 + 13.2)
+    window.workspace.table_models["contributions"].setData(
+        window.workspace.table_models["contributions"].index(
+            0, window.workbook.table("contributions").keys.index("amount")
+        ),
+        "7",
+    )
+    assert window.workspace.reconciliation.reconciliation.sum_of_parts == pytest.approx(7 + 12.87 + 13.2)
