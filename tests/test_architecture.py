@@ -192,3 +192,33 @@ def test_session_works_with_pyside6_absent() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["37.22", "39.09"]
+
+
+# What each part may import (docs/ARCHITECTURE.md). A part not listed (app, frozen) is the composition root.
+LAYERS = {
+    "model": {"model"},
+    "io": {"io", "model"},
+    "session": {"session", "io", "model", "bundled"},
+    "ui": {"ui", "session", "io", "model", "bundled"},
+    # The commands never import Qt, except ``export --pictures`` (which asks for it) and the window command.
+    "cli": {"cli", "session", "io", "model", "bundled", "desktop", "app", "ui.report_pictures"},
+}
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_each_part_imports_only_what_it_may() -> None:
+    """Issue 13: the boundaries of docs/ARCHITECTURE.md, counting imports in functions and under TYPE_CHECKING."""
+    wrong = []
+    for module, targets in _import_graph().items():
+        allowed = LAYERS.get(_part(module))
+        if allowed is None:
+            continue
+        for target in targets:
+            rest = ".".join(target.split(".")[1:])
+            if target != "corridor_app" and not any(rest == a or rest.startswith(a + ".") for a in allowed):
+                wrong.append(f"{module} -> {target}")
+    assert wrong == []

@@ -163,6 +163,25 @@ class Session:
         wanted = self.view.corridor if corridor is None else corridor
         return scenario_totals(self.workbook, wanted, names, self.reconciliations())
 
+    def export(self, path: str | os.PathLike[str], **options: object) -> None:
+        """Write the Excel report to ``path``, as ``corridor-app export`` and File > Export do.
+
+        ``options`` are ``ReportOptions`` fields (``scenarios=("A", "B")``, ``lang="ru"``...); by default
+        every scenario, for the session's corridor, display currency, tolerance and start year.
+        """
+        from corridor_app.io.report.export import export_report
+        from corridor_app.io.report.options import ReportOptions
+
+        view = self.view
+        defaults: dict[str, object] = {
+            "corridor": view.corridor or None,
+            "focus_scenario": view.scenario or None,
+            "display": view.display,
+            "tolerance_pct": view.tolerance,
+            "start_year": view.pacing_start_year,
+        }
+        export_report(self.workbook, path, ReportOptions(**{**defaults, **options}))  # type: ignore[arg-type]
+
     def save(self, path: str | os.PathLike[str] | None = None) -> SaveResult:
         """Save: in place when the file's policy allows it and nothing would be lost, else to ``path``.
 
