@@ -413,3 +413,11 @@ def reconciliation_problems(workbook: Workbook, recs: list[Reconciliation]) -> l
                 )
             )
     return problems
+
+
+def reconciliation_of(recs: list[Reconciliation], corridor: str) -> Reconciliation | None:
+    """``corridor``'s reconciliation among ``recs``; the first corridor's when it has none (None when empty).
+
+    The views show "the corridor chosen, else the first": one rule, here, for all of them.
+    """
+    return next((r for r in recs if r.corridor == corridor), recs[0] if recs else None)

@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from corridor_app.model.reconcile import Reconciliation, reconcile_totals
+from corridor_app.model.reconcile import Reconciliation, reconcile_totals, reconciliation_of
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.number_format import format_number, format_percent
@@ -86,7 +86,7 @@ class ReconciliationPanel(FollowsWorkbook, QWidget):
 
     def refresh(self) -> None:
         recs = reconcile_totals(self._workbook)
-        rec = next((r for r in recs if r.corridor == self._corridor), recs[0] if recs else None)
+        rec = reconciliation_of(recs, self._corridor)
         self.reconciliation = rec
         if rec is None:
             for label in (self.sum_label, self.published_label, self.residual_label):

@@ -15,8 +15,7 @@ import python_calamine as calamine
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.formats import PROTECTED, format_name, reader_detail, resave_advice
 from corridor_app.io.loading.grid import RawSheet
-
-MAX_CELLS = 20_000_000
+from corridor_app.io.loading.xmlscan import MAX_BOX_CELLS
 
 
 def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
@@ -39,10 +38,11 @@ def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
             continue
         try:
             sheet = book.get_sheet_by_name(meta.name)
-            if sheet.height * sheet.width > MAX_CELLS:
+            if sheet.height * sheet.width > MAX_BOX_CELLS:
                 raise LoadError(
                     path,
-                    f"the sheet spans {sheet.height:,} rows x {sheet.width:,} columns, more than {MAX_CELLS:,} cells",
+                    f"the sheet spans {sheet.height:,} rows x {sheet.width:,} columns, "
+                    f"more than {MAX_BOX_CELLS:,} cells",
                     sheet=meta.name,
                 )
             start = sheet.start or (0, 0)

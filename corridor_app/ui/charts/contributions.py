@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
-from corridor_app.model.reconcile import Reconciliation, reconcile_totals
+from corridor_app.model.reconcile import Reconciliation, reconcile_totals, reconciliation_of
 from corridor_app.model.series import BarSeries, contribution_bars, shares, whiskers
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
@@ -98,11 +98,7 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         return self._corridor
 
     def _reconciliation(self) -> Reconciliation | None:
-        recs = reconcile_totals(self._workbook)
-        for rec in recs:
-            if rec.corridor == self._corridor:
-                return rec
-        return recs[0] if recs else None
+        return reconciliation_of(reconcile_totals(self._workbook), self._corridor)
 
     def refresh(self) -> None:
         """Recompute the bars from the model."""
@@ -286,7 +282,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
 
     def refresh(self) -> None:
         recs = reconcile_totals(self._workbook)
-        rec = next((r for r in recs if r.corridor == self._corridor), recs[0] if recs else None)
+        rec = reconciliation_of(recs, self._corridor)
         self.shares = dict(sorted(shares(rec).items(), key=lambda kv: kv[1])) if rec else {}
         names, values = list(self.shares), list(self.shares.values())
         y = np.arange(len(names), dtype=float)

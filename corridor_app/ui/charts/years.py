@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.by_year import YearMatrix, year_matrix
-from corridor_app.model.reconcile import reconcile_totals
+from corridor_app.model.reconcile import reconcile_totals, reconciliation_of
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
@@ -57,7 +57,7 @@ class YearsChart(FollowsWorkbook, QWidget):
     def refresh(self) -> None:
         """Recompute the matrix from the model, keep the chosen year where it still exists, redraw."""
         recs = reconcile_totals(self._workbook)
-        rec = next((r for r in recs if r.corridor == self._corridor), recs[0] if recs else None)
+        rec = reconciliation_of(recs, self._corridor)
         self.matrix = year_matrix(self._workbook, rec) if rec is not None else YearMatrix((), (), np.zeros((0, 0)))
         chosen = self.year_box.currentText()
         self.year_box.blockSignals(True)
