@@ -239,3 +239,45 @@ def tornado(book: XlsxBook, block: Block, low_col: int, high_col: int, *, title:
 def columns_covered(width_px: int) -> int:
     """Default-width columns a chart ``width_px`` wide covers, plus a spacer."""
     return width_px // COLUMN_PX + 1
+
+
+def progress_lines(
+    book: XlsxBook,
+    block: Block,
+    lines: Sequence[tuple[int, str, str]],
+    *,
+    title: str,
+    value_title: str,
+    fmt: str = "#,##0.##",
+) -> Chart:
+    """A target over the years: one line per (column, colour, dash) of ``lines``, years along the bottom.
+
+    A dash of ``"none"`` draws markers only (the goal, a single point at the
+    target year). Blank cells are skipped by the line rather than drawn as
+    zero, so a year without a figure leaves no dip.
+    """
+    chart = book.add_chart({"type": "line"})
+    assert chart is not None
+    for col, colour, dash in lines:
+        series: dict[str, Any] = {
+            "name": block.name(col),
+            "categories": block.categories,
+            "values": block.cells(col),
+        }
+        if dash == "none":
+            series["line"] = {"none": True}
+            series["marker"] = {"type": "diamond", "size": 9, "fill": {"color": colour}, "border": {"color": colour}}
+            series["data_labels"] = _labels(fmt, position="right")
+        else:
+            series["line"] = {"color": colour, "width": 2.25 if dash == "solid" else 1.5, "dash_type": dash}
+            if dash == "solid":
+                series["marker"] = {"type": "circle", "size": 6, "fill": {"color": colour}, "border": {"color": colour}}
+                series["data_labels"] = _labels(fmt, position="above")
+            else:
+                series["marker"] = {"type": "none"}
+        chart.add_series(series)
+    _style(chart, title, value_title, "", fmt, horizontal=False)
+    chart.set_x_axis({"num_font": {"size": 8}, "label_position": "low", "num_format": "0"})
+    chart.show_blanks_as("span")
+    chart.set_legend({"position": "bottom", "font": {"size": 8}})
+    return chart

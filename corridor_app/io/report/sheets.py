@@ -17,6 +17,7 @@ from corridor_app.io.report import charts
 from corridor_app.io.report.cells import HEADER, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid
 from corridor_app.io.report.cells import col_letter as letter
 from corridor_app.io.report.context import Report
+from corridor_app.io.report.progress_sheet import write_target_progress
 from corridor_app.io.report.rows import RowSheet
 from corridor_app.model.pacing import TargetPace, target_pacing
 from corridor_app.model.table import Table
@@ -53,6 +54,7 @@ def write_data_sheets(report: Report) -> None:
             write_table(report, ws, table, tick, _pacing_columns(report, table, pacing))
             if len(table):
                 write_progress(report, pacing)
+                write_target_progress(report)  # issue 16: the figures year by year and the verdict
         else:
             write_table(report, ws, table, tick)
         done += len(table)
