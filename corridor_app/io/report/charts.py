@@ -122,12 +122,14 @@ def bars(
     stacked: bool = False,
     point_colours: dict[int, dict[str, Any]] | None = None,
     data_labels: bool = True,
+    error_bars: dict[str, Any] | None = None,
 ) -> Chart:
     """Clustered (or stacked) bars: one series per column of ``value_cols``, named by its header cell.
 
     ``point_colours`` styles single bars of the first series (index from 0):
     each country in its colour, the sum and the published total in greys, the
-    residual dashed as on screen.
+    residual dashed as on screen. ``error_bars`` (XlsxWriter's error bar
+    options, custom lengths from cells) go on the first series.
     """
     options: dict[str, Any] = {"type": "bar" if horizontal else "column"}
     if stacked:
@@ -147,6 +149,8 @@ def bars(
         if i == 0 and point_colours:
             n = block.last_row - block.first_row + 1
             series["points"] = [point_colours.get(p) for p in range(n)]
+        if i == 0 and error_bars:
+            series["x_error_bars" if horizontal else "y_error_bars"] = error_bars
         if data_labels:
             series["data_labels"] = _labels(f"{fmt};-{fmt};;" if stacked else fmt)  # no label on a zero segment
         chart.add_series(series)

@@ -35,7 +35,6 @@ def write_target_progress(report: Report) -> None:
     if not verdicts:
         return
     tr = report.tr
-    report.step(0.7, tr(PROGRESS))
     ws = report.sheet(PROGRESS)
     grid = Grid()
     grid.put(1, 1, tr("Targets over time: the official figures and the verdict"), TITLE)
