@@ -253,12 +253,14 @@ def progress_lines(
     title: str,
     value_title: str,
     fmt: str = "#,##0.##",
+    value_min: float | None = None,
 ) -> Chart:
     """A target over the years: one line per (column, colour, dash) of ``lines``, years along the bottom.
 
     A dash of ``"none"`` draws markers only (the goal, a single point at the
     target year). Blank cells are skipped by the line rather than drawn as
-    zero, so a year without a figure leaves no dip.
+    zero, so a year without a figure leaves no dip. ``value_min`` starts the
+    value axis above zero (a level that moves from 59 to 64 %).
     """
     chart = book.add_chart({"type": "line"})
     assert chart is not None
@@ -281,6 +283,11 @@ def progress_lines(
                 series["marker"] = {"type": "none"}
         chart.add_series(series)
     _style(chart, title, value_title, "", fmt, horizontal=False)
+    value_axis: dict[str, Any] = {"name": value_title, "num_format": fmt, "num_font": {"size": 8}}
+    value_axis.update({"name_font": {"size": 9}, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    if value_min is not None:
+        value_axis["min"] = value_min
+    chart.set_y_axis(value_axis)
     chart.set_x_axis({"num_font": {"size": 8}, "label_position": "low", "num_format": "0"})
     chart.show_blanks_as("span")
     chart.set_legend({"position": "bottom", "font": {"size": 8}})

@@ -13,10 +13,12 @@ as on screen.
 
 from __future__ import annotations
 
+import math
+
 from xlsxwriter.worksheet import Worksheet
 
 from corridor_app.io.report import charts
-from corridor_app.io.report.cells import BOLD, NOTE, NUMBER, TITLE, TOP, WRAP, YEAR, Grid
+from corridor_app.io.report.cells import BOLD, HEADER, NOTE, NUMBER, TITLE, TOP, WRAP, YEAR, Grid
 from corridor_app.io.report.context import ROW_PX, Report
 from corridor_app.model.progress import Verdict, sorted_by_status, target_progress, yearly_rows
 
@@ -27,6 +29,8 @@ _LABEL_WIDTH = 44
 _CHART_COL = 7  # the chart of a target sits right of its yearly cells
 _CHART_HEIGHT = charts.CHART_HEIGHT_PX
 _CHART_ROWS = _CHART_HEIGHT // ROW_PX + 1
+_SOURCE_COL, _NOTE_COL = 6, 11  # the observations' source spans columns 6-10, the note 11 to the last
+_SPAN_CHARS = {"source": 5 * 11, "note": 4 * 11 + 60}  # characters a line of each span holds
 
 
 def write_target_progress(report: Report) -> None:
@@ -119,15 +123,28 @@ def _observations(report: Report, grid: Grid, top: int) -> int:
         grid.put(top + 1, 1, tr("No official figures yet: only the pacing applies."), NOTE)
         return top + 1
     keys = ("target", "country", "year", "value", "unit", "source", "note")
-    grid.header(top + 1, [tr(table.label(k)) for k in keys])
+    # Source and note are long (addresses, how a figure was checked): each spans several columns and wraps.
+    spans = {"source": (_SOURCE_COL, _NOTE_COL - 1), "note": (_NOTE_COL, len(_VERDICT_COLUMNS))}
+    at = {k: spans[k][0] if k in spans else i for i, k in enumerate(keys, start=1)}
+    for key in keys:
+        grid.put(top + 1, at[key], tr(table.label(key)), HEADER)
+        if key in spans:
+            grid.merge(top + 1, *spans[key])
     for i in range(len(table)):
         r = top + 2 + i
-        for col, key in enumerate(keys, start=1):
+        lines = 1
+        for key in keys:
             value = table.value(i, key)
             fmt = YEAR if key == "year" else NUMBER if key == "value" else None
             if key == "source" and not value:
                 value = tr("no source")
-            grid.put(r, col, value, TOP, fmt=fmt)
+            grid.put(r, at[key], value, WRAP if key in spans else TOP, fmt=fmt)
+            if key in spans:
+                grid.merge(r, *spans[key])
+                chars = _SPAN_CHARS[key]
+                lines = max(lines, math.ceil(len(str(value or "")) / chars))
+        if lines > 1:  # not every program re-fits wrapped rows on opening
+            grid.heights[r] = 15 * lines
     return top + 1 + len(table)
 
 
@@ -157,6 +174,21 @@ def _target_block(report: Report, ws: Worksheet, grid: Grid, v: Verdict, top: in
         ((2, FIGURE, "solid"), (3, REQUIRED, "dash"), (4, PROJECTION, "round_dot"), (5, GOAL, "none")),
         title=v.label,
         value_title=v.unit or tr("Value"),
+        value_min=_axis_floor(v, rows),
     )
     report.chart(ws, chart, top, _CHART_COL)
     return max(last, top + _CHART_ROWS)
+
+
+def _axis_floor(v: Verdict, rows: list[tuple[int, float | None, float | None, float | None]]) -> float | None:
+    """Where a level target's value axis starts: near its lowest value when zero would flatten the lines.
+
+    A cumulative target starts from zero (its running total does), so keeps the axis at zero.
+    """
+    values = [x for row in rows for x in row[1:] if x is not None] + [v.goal]
+    low, high = min(values), max(values)
+    span = high - low
+    if v.measure == "cumulative" or low <= 0 or low <= 2 * span:
+        return None
+    step = 10 ** math.floor(math.log10(span)) if span > 0 else 10 ** math.floor(math.log10(low))
+    return float(math.floor((low - 0.1 * span) / step) * step)

@@ -32,10 +32,12 @@ def write_summary(report: Report) -> None:
     grid = Grid()
     grid.put(1, 1, tr("Investment corridors: contributions and published totals"), TITLE)
     grid.put(2, 1, tr("Numbers are values computed by corridor-app; the Formula column recomputes them."), NOTE)
-    cols = Columns.of(any(rec.has_ranges for rec in report.recs))
+    cols = Columns.of(report.recs)
     grid.widths.update({1: 34, 2: 14, cols.share: 12, cols.formula: 14, cols.source: _SOURCE_WIDTH})
     if cols.low:
-        grid.widths.update({cols.low: 11, cols.high: 11, cols.below: 10, cols.above: 10})
+        grid.widths.update({cols.low: 11, cols.high: 11})
+    if cols.below:
+        grid.widths.update({cols.below: 10, cols.above: 10})
     if not report.recs:
         grid.put(4, 1, tr("The workbook has no contributions."))
     row = 4
@@ -146,7 +148,7 @@ def _block(
         value_title=rec.unit or tr("Amount"),
         category_title=tr("Country, sum of parts, published total and residual"),
         point_colours=colours,
-        error_bars=error_bars(report.tr(SUMMARY), cols, first_row, chart_last) if cols.low else None,
+        error_bars=error_bars(report.tr(SUMMARY), cols, first_row, chart_last) if cols.below else None,
     )
     contributions.set_size({"width": 530, "height": charts.CHART_HEIGHT_PX})  # under columns A:D
     pie_block = charts.Block(report.tr(SUMMARY), top + 1, first_row, last_country, 1)

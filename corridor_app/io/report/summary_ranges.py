@@ -13,6 +13,7 @@ bars read those two columns, so a whisker shows only where a range is stated
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,9 +39,12 @@ class Columns:
     above: int = 0
 
     @classmethod
-    def of(cls, ranged: bool) -> Columns:
-        if ranged:
+    def of(cls, recs: Sequence[Reconciliation]) -> Columns:
+        """Low and High when a corridor states a range or a bound; the error bar columns when one is drawn."""
+        if any(_whiskered(rec) for rec in recs):
             return cls(share=7, formula=8, source=9, low=3, high=4, below=5, above=6)
+        if any(rec.has_ranges for rec in recs):
+            return cls(share=5, formula=6, source=7, low=3, high=4)
         return cls(share=3, formula=4, source=5)
 
     @property
@@ -49,8 +53,16 @@ class Columns:
         by_col = {1: "Country", 2: "Amount", self.share: "Share of sum of parts", self.formula: "Formula"}
         by_col[self.source] = "Source"
         if self.low:
-            by_col.update({self.low: "Low", self.high: "High", self.below: "Error bar −", self.above: "Error bar +"})
+            by_col.update({self.low: "Low", self.high: "High"})
+        if self.below:
+            by_col.update({self.below: "Error bar −", self.above: "Error bar +"})
         return [by_col[c] for c in range(1, self.source + 1)]
+
+
+def _whiskered(rec: Reconciliation) -> bool:
+    """Does the contributions chart draw a whisker: the parts' range, or a published range with both ends?"""
+    low, high = rec.parts_interval
+    return high - low > _EPS or (rec.published_low is not None and rec.published_high is not None)
 
 
 def _finite(x: float | None) -> float | None:
@@ -64,7 +76,7 @@ def _put_range(grid: Grid, cols: Columns, row: int, point: float | None, low: fl
         return
     grid.put(row, cols.low, low, fmt=AMOUNT)
     grid.put(row, cols.high, high, fmt=AMOUNT)
-    if low is not None and high is not None:  # an open range gets no whisker: there is no end to draw
+    if cols.below and low is not None and high is not None:  # an open range gets no whisker: there is no end to draw
         grid.formula(row, cols.below, f"={ref(row, 2)}-{ref(row, cols.low)}", round(point - low, 9), AMOUNT)
         grid.formula(row, cols.above, f"={ref(row, cols.high)}-{ref(row, 2)}", round(high - point, 9), AMOUNT)
 
