@@ -77,7 +77,7 @@ def _verdicts(report: Report, grid: Grid, verdicts: list[Verdict], top: int) -> 
     tr = report.tr
     grid.put(top, 1, tr("Verdict per target (behind first)"), BOLD)
     grid.header(top + 1, [tr(c) for c in _VERDICT_COLUMNS])
-    grid.heights[top + 1] = 45
+    grid.heights[top + 1] = 60  # "Goal reached in (at that pace)" wraps to four lines
     for c in range(7, len(_VERDICT_COLUMNS)):
         grid.widths[c] = 11
     grid.widths[len(_VERDICT_COLUMNS)] = 60
