@@ -116,6 +116,17 @@ def test_observations_keep_their_sources(report: Path) -> None:
     assert f"F{start + 3}:J{start + 3}" in merged  # the source spans columns, so an address is not cut off
 
 
+def test_sources_sheet_points_at_the_progress_figures(report: Path) -> None:  # issue 16 item 6
+    cells = Cells(report)
+    listed = [r for r in cells.sheets["Sources"] if r[0] == "Progress"]
+    assert len(listed) == 7
+    by_figure = {(r[2], r[3]): r for r in listed}
+    row = by_figure[(f"Kazakhstan: {GASIFICATION}", "Official figure 2024")]
+    assert (row[4], row[5], row[6]) == (62.4, "%", "stat.gov.kz")
+    assert cells.resolve(f"'Progress'!{row[1]}") == [62.4]  # the cell named holds the figure
+    assert by_figure[(f"Kazakhstan: {FDI}", "Official figure 2022")][6] == "no source"
+
+
 def _line_styles(path: Path, title: str) -> list[str]:
     """The dash of each series' line in the chart titled ``title`` ("solid", "dash", "sysDot", "none")."""
     with zipfile.ZipFile(path) as zf:

@@ -176,6 +176,7 @@ RU: dict[str, str] = {
     "Note": "Примечание",
     "Running total": "Накопленный итог",
     "Official figure": "Официальное значение",
+    "Official figure {year}": "Официальное значение за {year}",
     "Required path": "Требуемая траектория",
     "Projection": "Прогноз",
     # Ranges (issue 18)

@@ -29,6 +29,7 @@ _LABEL_WIDTH = 44
 _CHART_COL = 7  # the chart of a target sits right of its yearly cells
 _CHART_HEIGHT = charts.CHART_HEIGHT_PX
 _CHART_ROWS = _CHART_HEIGHT // ROW_PX + 1
+OBSERVATION_KEYS = ("target", "country", "year", "value", "unit", "source", "note")  # column 4: the value
 _SOURCE_COL, _NOTE_COL = 6, 11  # the observations' source spans columns 6-10, the note 11 to the last
 _SPAN_CHARS = {"source": 5 * 11, "note": 4 * 11 + 60}  # characters a line of each span holds
 
@@ -122,7 +123,7 @@ def _observations(report: Report, grid: Grid, top: int) -> int:
     if not len(table):
         grid.put(top + 1, 1, tr("No official figures yet: only the pacing applies."), NOTE)
         return top + 1
-    keys = ("target", "country", "year", "value", "unit", "source", "note")
+    keys = OBSERVATION_KEYS
     # Source and note are long (addresses, how a figure was checked): each spans several columns and wraps.
     spans = {"source": (_SOURCE_COL, _NOTE_COL - 1), "note": (_NOTE_COL, len(_VERDICT_COLUMNS))}
     at = {k: spans[k][0] if k in spans else i for i, k in enumerate(keys, start=1)}
@@ -130,6 +131,7 @@ def _observations(report: Report, grid: Grid, top: int) -> int:
         grid.put(top + 1, at[key], tr(table.label(key)), HEADER)
         if key in spans:
             grid.merge(top + 1, *spans[key])
+    report.progress_first_row = top + 2
     for i in range(len(table)):
         r = top + 2 + i
         lines = 1
