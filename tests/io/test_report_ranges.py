@@ -80,6 +80,7 @@ def test_summary_has_the_ranges_and_the_range_verdict(report: Path, tmp_path: Pa
     within = _row(rows, "Within the ranges")[1]
     assert within.startswith("consistent within the ranges") and rec.consistent_within_ranges
     assert "37.89 – 39.89" in within and "38.00 or more" in within
+    assert within.endswith("approximate: прочие")  # "около 6,7" is said to be approximate
 
 
 def _error_bars(path: Path, title: str) -> list[tuple[str, str, str]]:

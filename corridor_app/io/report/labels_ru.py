@@ -191,6 +191,7 @@ RU: dict[str, str] = {
     "{low} or more": "{low} и более",
     "up to {high}": "до {high}",
     "any value": "любое значение",
+    "approximate: {figures}": "приблизительно: {figures}",
     "Sum of parts, low": "Сумма частей, нижняя оценка",
     "Sum of parts, high": "Сумма частей, верхняя оценка",
     # Progress messages

@@ -126,21 +126,23 @@ def _letter(col: int) -> str:
 
 
 def range_text(tr: Labels, rec: Reconciliation) -> str:
-    """The verdict within the ranges, with the two intervals it compares."""
+    """The verdict within the ranges, the two intervals it compares, and the figures that are only approximate."""
     parts_low, parts_high = rec.parts_interval
     text = tr(rec.range_verdict)
     published = rec.published_interval
     if published is None:
         return text
-    return (
-        text
-        + ": "
-        + tr(
-            "sum of parts {parts}; published total {published}",
-            parts=_interval(tr, parts_low, parts_high),
-            published=_interval(tr, *published),
-        )
+    text += ": " + tr(
+        "sum of parts {parts}; published total {published}",
+        parts=_interval(tr, parts_low, parts_high),
+        published=_interval(tr, *published),
     )
+    approximate = [c or tr("(no country)") for c in rec.approximate]
+    if rec.published_approximate:
+        approximate.append(tr("Published total"))
+    if approximate:
+        text += "; " + tr("approximate: {figures}", figures=", ".join(approximate))
+    return text
 
 
 def _interval(tr: Labels, low: float, high: float) -> str:
