@@ -44,7 +44,8 @@ def write_target_progress(report: Report) -> None:
     grid = Grid()
     grid.put(1, 1, tr("Targets over time: the official figures and the verdict"), TITLE)
     grid.put(2, 1, tr("Pace: least-squares trend of the figures (level) or mean yearly flow (cumulative)."), NOTE)
-    grid.widths.update({1: _LABEL_WIDTH, 2: 11, 3: 11, 4: 11, 5: 11, 6: 11})
+    # Status and measure in Russian ("нет данных", "накопленный итог") and units like "train pairs/day" need more.
+    grid.widths.update({1: _LABEL_WIDTH, 2: 12, 3: 16, 4: 14, 5: 11, 6: 11})
     row = _verdicts(report, grid, verdicts, 4) + 2
     row = _observations(report, grid, row) + 2
     for verdict in verdicts:
