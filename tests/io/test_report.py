@@ -57,6 +57,7 @@ def test_sheets_in_order(report: Path) -> None:
         "Totals",
         "Targets",
         "Targets progress",
+        "Progress",
         "Projects",
         "Sources",
     ]

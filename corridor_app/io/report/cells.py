@@ -81,6 +81,7 @@ class _Cell:
     style: dict[str, Any] = field(default_factory=dict)
     formula: str | None = None
     comment: str | None = None
+    merge_to: int = 0  # the last column of a merged run of cells on this row (0: not merged)
 
 
 class Grid:
@@ -115,6 +116,10 @@ class Grid:
         cell = self.cells.setdefault((row, col), _Cell(None))
         cell.comment = str(clean(text))[:30000]
 
+    def merge(self, row: int, first_col: int, last_col: int) -> None:
+        """Merge the cell at ``first_col`` with the cells up to ``last_col`` on its row (long wrapped text)."""
+        self.cells.setdefault((row, first_col), _Cell(None)).merge_to = last_col
+
     def restyle(self, row: int, col: int, style: Style) -> None:
         """Add style properties to a cell, written or not (borders under a total row, alignment)."""
         self.cells.setdefault((row, col), _Cell(None)).style.update(style)
@@ -132,6 +137,10 @@ class Grid:
         for (row, col), cell in sorted(self.cells.items()):
             fmt = styles.get(cell.style)
             r, c = row - 1, col - 1
+            if cell.merge_to > col:
+                # Merged blank first, then the value written over it by type: merge_range's own
+                # write would turn a text starting with "=" into a formula.
+                ws.merge_range(r, c, r, cell.merge_to - 1, "", fmt)
             if cell.formula is not None:
                 ws.write_formula(r, c, cell.formula, fmt, 0 if cell.value is None else cell.value)
             elif isinstance(cell.value, str):

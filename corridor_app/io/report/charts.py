@@ -122,12 +122,14 @@ def bars(
     stacked: bool = False,
     point_colours: dict[int, dict[str, Any]] | None = None,
     data_labels: bool = True,
+    error_bars: dict[str, Any] | None = None,
 ) -> Chart:
     """Clustered (or stacked) bars: one series per column of ``value_cols``, named by its header cell.
 
     ``point_colours`` styles single bars of the first series (index from 0):
     each country in its colour, the sum and the published total in greys, the
-    residual dashed as on screen.
+    residual dashed as on screen. ``error_bars`` (XlsxWriter's error bar
+    options, custom lengths from cells) go on the first series.
     """
     options: dict[str, Any] = {"type": "bar" if horizontal else "column"}
     if stacked:
@@ -147,6 +149,8 @@ def bars(
         if i == 0 and point_colours:
             n = block.last_row - block.first_row + 1
             series["points"] = [point_colours.get(p) for p in range(n)]
+        if i == 0 and error_bars:
+            series["x_error_bars" if horizontal else "y_error_bars"] = error_bars
         if data_labels:
             series["data_labels"] = _labels(f"{fmt};-{fmt};;" if stacked else fmt)  # no label on a zero segment
         chart.add_series(series)
@@ -239,3 +243,52 @@ def tornado(book: XlsxBook, block: Block, low_col: int, high_col: int, *, title:
 def columns_covered(width_px: int) -> int:
     """Default-width columns a chart ``width_px`` wide covers, plus a spacer."""
     return width_px // COLUMN_PX + 1
+
+
+def progress_lines(
+    book: XlsxBook,
+    block: Block,
+    lines: Sequence[tuple[int, str, str]],
+    *,
+    title: str,
+    value_title: str,
+    fmt: str = "#,##0.##",
+    value_min: float | None = None,
+) -> Chart:
+    """A target over the years: one line per (column, colour, dash) of ``lines``, years along the bottom.
+
+    A dash of ``"none"`` draws markers only (the goal, a single point at the
+    target year). Blank cells are skipped by the line rather than drawn as
+    zero, so a year without a figure leaves no dip. ``value_min`` starts the
+    value axis above zero (a level that moves from 59 to 64 %).
+    """
+    chart = book.add_chart({"type": "line"})
+    assert chart is not None
+    for col, colour, dash in lines:
+        series: dict[str, Any] = {
+            "name": block.name(col),
+            "categories": block.categories,
+            "values": block.cells(col),
+        }
+        if dash == "none":
+            series["line"] = {"none": True}
+            series["marker"] = {"type": "diamond", "size": 9, "fill": {"color": colour}, "border": {"color": colour}}
+            series["data_labels"] = _labels(fmt, position="right")
+        else:
+            series["line"] = {"color": colour, "width": 2.25 if dash == "solid" else 1.5, "dash_type": dash}
+            if dash == "solid":
+                series["marker"] = {"type": "circle", "size": 6, "fill": {"color": colour}, "border": {"color": colour}}
+                series["data_labels"] = _labels(fmt, position="above")
+            else:
+                series["marker"] = {"type": "none"}
+        chart.add_series(series)
+    _style(chart, title, value_title, "", fmt, horizontal=False)
+    value_axis: dict[str, Any] = {"name": value_title, "num_format": fmt, "num_font": {"size": 8}}
+    value_axis.update({"name_font": {"size": 9}, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    if value_min is not None:
+        value_axis["min"] = value_min
+    chart.set_y_axis(value_axis)
+    chart.set_x_axis({"num_font": {"size": 8}, "label_position": "low", "num_format": "0"})
+    chart.show_blanks_as("span")
+    chart.set_legend({"position": "bottom", "font": {"size": 8}})
+    return chart

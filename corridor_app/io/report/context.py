@@ -46,6 +46,8 @@ class Report:
     scenarios: Colours = field(init=False)
     corridors: Colours = field(init=False)
     modes: Colours = field(init=False)
+    # The Progress sheet's first row of official figures (0: none written), for the Sources sheet.
+    progress_first_row: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self.tr = Labels(self.options.lang)

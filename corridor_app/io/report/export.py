@@ -5,8 +5,9 @@ shares, sum of parts with a SUM formula beside it, published total, residual,
 verdict, and charts), Scenario summary (every scenario unless the options say
 otherwise), Corridors compared (two or more corridors), Projects by route, the
 data sheets (Contributions, Totals, Targets with pacing, Targets progress,
-Projects) and Sources. Every chart series references the cells holding the
-numbers, which come from the same model functions as the on-screen charts.
+Progress with the verdict and a line chart per target, Projects) and Sources.
+Every chart series references the cells holding the numbers, which come from
+the same model functions as the on-screen charts.
 
 The file is written with XlsxWriter in ``constant_memory`` mode (rows streamed
 to disk; the writer chosen by measurement, docs/PERFORMANCE.md) and moved into

@@ -72,6 +72,11 @@ def write_scenarios(report: Report) -> None:
         (tr("Change against the baseline"), [c.delta for c in columns], AMOUNT),
         (tr("Change against the baseline (%)"), [c.delta_pct for c in columns], PERCENT),
     ]
+    if any(_ranged(c) for c in columns):  # issue 18: the ranges carried through each scenario's adjustments
+        results[1:1] = [
+            (tr("Sum of parts, low"), [c.total_low for c in columns], AMOUNT),
+            (tr("Sum of parts, high"), [c.total_high for c in columns], AMOUNT),
+        ]
     sum_row = row + 1
     for label, values, fmt in results:
         row += 1
@@ -223,3 +228,8 @@ def _tornado(
         value_title=f"{tr('Change in the total')}{unit}",
     )
     report.chart(ws, chart, top, anchor, "tornado")
+
+
+def _ranged(column: ScenarioColumn) -> bool:
+    """Does the column's sum of parts have a range (a low or a high apart from the total)?"""
+    return any(b is not None and abs(b - column.total) > 1e-12 for b in (column.total_low, column.total_high))

@@ -17,6 +17,7 @@ from corridor_app.io.report import charts
 from corridor_app.io.report.cells import HEADER, NOTE, NUMBER, PERCENT, TITLE, TOP, WRAP, YEAR, Grid
 from corridor_app.io.report.cells import col_letter as letter
 from corridor_app.io.report.context import Report
+from corridor_app.io.report.progress_sheet import OBSERVATION_KEYS, PROGRESS, write_target_progress
 from corridor_app.io.report.rows import RowSheet
 from corridor_app.model.pacing import TargetPace, target_pacing
 from corridor_app.model.table import Table
@@ -53,6 +54,7 @@ def write_data_sheets(report: Report) -> None:
             write_table(report, ws, table, tick, _pacing_columns(report, table, pacing))
             if len(table):
                 write_progress(report, pacing)
+                write_target_progress(report)  # issue 16: the figures year by year and the verdict
         else:
             write_table(report, ws, table, tick)
         done += len(table)
@@ -252,6 +254,26 @@ def figures(report: Report) -> Iterator[Figure]:
                         continue
                     source = c["source"][i]
                     yield Figure(sheet, f"{col}{start + i + 2}", items[i], figure, value, units[i], _text(source))
+    yield from _progress_figures(report)
+
+
+def _progress_figures(report: Report) -> Iterator[Figure]:
+    """The official figures of the Progress sheet (issue 16), at the cells that sheet wrote them to."""
+    first = report.progress_first_row
+    if not first:
+        return
+    tr = report.tr
+    table = report.workbook.table("progress")
+    sheet, col = tr(PROGRESS), letter(OBSERVATION_KEYS.index("value") + 1)
+    for row in range(len(table)):
+        value = table.value(row, "value")
+        if not isinstance(value, int | float) or value != value:
+            continue
+        target, country = _text(table.value(row, "target")), _text(table.value(row, "country"))
+        item = f"{country}: {target}" if country else target
+        figure = tr("Official figure {year}", year=_text(table.value(row, "year")))
+        unit, source = _text(table.value(row, "unit")), _text(table.value(row, "source"))
+        yield Figure(sheet, f"{col}{first + row}", item, figure, value, unit, source)
 
 
 _ITEM_COLUMNS = {
