@@ -6,10 +6,48 @@ The actions' text names the step ("Undo edit Iran amount"), as QUndoStack's did;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import re
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from corridor_app.session.history import History, HistoryEvent
+from corridor_app.ui.terms import table_name
+
+# model/edits.describe and model/paste.paste_name name the steps in English; the counted ones are
+# translated whole, the others ("edit Iran amount", a scenario's own name) keep their words after a verb.
+_COUNTED = (
+    (re.compile(r"^edit (\d+) cells? in (.+)$"), "edit %Ln cell(s) in {table}"),
+    (re.compile(r"^insert (\d+) rows? in (.+)$"), "insert %Ln row(s) in {table}"),
+    (re.compile(r"^delete (\d+) rows? from (.+)$"), "delete %Ln row(s) from {table}"),
+    (re.compile(r"^Paste (\d+) cells?()$"), "paste %Ln cell(s)"),
+)
+
+
+def _counted(template: str, count: int) -> str:
+    """``template`` translated with its plural form (the templates are listed literally for lupdate)."""
+    texts = {
+        "edit %Ln cell(s) in {table}": QCoreApplication.translate("UndoStep", "edit %Ln cell(s) in {table}", "", count),
+        "insert %Ln row(s) in {table}": QCoreApplication.translate(
+            "UndoStep", "insert %Ln row(s) in {table}", "", count
+        ),
+        "delete %Ln row(s) from {table}": QCoreApplication.translate(
+            "UndoStep", "delete %Ln row(s) from {table}", "", count
+        ),
+        "paste %Ln cell(s)": QCoreApplication.translate("UndoStep", "paste %Ln cell(s)", "", count),
+    }
+    return texts[template]
+
+
+def step_name(name: str) -> str:
+    """An undo step's English name (``describe``) in the interface's language, as far as it can be told."""
+    for pattern, template in _COUNTED:
+        if match := pattern.match(name):
+            return _counted(template, int(match.group(1))).format(table=table_name(match.group(2)))
+    verb, _, rest = name.partition(" ")
+    if verb == "edit":
+        return QCoreApplication.translate("UndoStep", "edit {what}").format(what=rest)
+    return name
 
 
 class HistoryActions(QObject):
@@ -21,10 +59,10 @@ class HistoryActions(QObject):
         super().__init__(parent)
         self._history = history
         keys = QKeySequence.StandardKey
-        self.undo = QAction("&Undo", parent)
+        self.undo = QAction(self.tr("&Undo"), parent)
         self.undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
         self.undo.triggered.connect(self._on_undo_triggered)
-        self.redo = QAction("&Redo", parent)
+        self.redo = QAction(self.tr("&Redo"), parent)
         redo_keys = QKeySequence.keyBindings(keys.Redo)
         ctrl_y = QKeySequence("Ctrl+Y")
         self.redo.setShortcuts(redo_keys + ([ctrl_y] if ctrl_y not in redo_keys else []))
@@ -52,5 +90,6 @@ class HistoryActions(QObject):
         history = self._history
         self.undo.setEnabled(history.can_undo)
         self.redo.setEnabled(history.can_redo)
-        self.undo.setText(f"&Undo {history.undo_name}" if history.can_undo else "&Undo")
-        self.redo.setText(f"&Redo {history.redo_name}" if history.can_redo else "&Redo")
+        undo, redo = self.tr("&Undo"), self.tr("&Redo")
+        self.undo.setText(f"{undo} {step_name(history.undo_name)}" if history.can_undo else undo)
+        self.redo.setText(f"{redo} {step_name(history.redo_name)}" if history.can_redo else redo)

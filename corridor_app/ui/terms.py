@@ -37,6 +37,17 @@ COLUMN_LABELS = (
     QT_TRANSLATE_NOOP("Columns", "Kind"),
     QT_TRANSLATE_NOOP("Columns", "Units per USD"),
     QT_TRANSLATE_NOOP("Columns", "As of"),
+    QT_TRANSLATE_NOOP("Columns", "Low"),
+    QT_TRANSLATE_NOOP("Columns", "High"),
+    QT_TRANSLATE_NOOP("Columns", "Approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Cost low"),
+    QT_TRANSLATE_NOOP("Columns", "Cost high"),
+    QT_TRANSLATE_NOOP("Columns", "Cost approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Length low"),
+    QT_TRANSLATE_NOOP("Columns", "Length high"),
+    QT_TRANSLATE_NOOP("Columns", "Length approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Year"),
+    QT_TRANSLATE_NOOP("Columns", "Measure"),
 )
 
 # The tables by their tab names (main_window.TABLE_TABS) and the other tabs of the window.
@@ -44,6 +55,7 @@ TABLE_NAMES = (
     QT_TRANSLATE_NOOP("Tables", "Contributions"),
     QT_TRANSLATE_NOOP("Tables", "Totals"),
     QT_TRANSLATE_NOOP("Tables", "Targets"),
+    QT_TRANSLATE_NOOP("Tables", "Progress"),
     QT_TRANSLATE_NOOP("Tables", "Projects"),
     QT_TRANSLATE_NOOP("Tables", "FX"),
     QT_TRANSLATE_NOOP("Tables", "Scenarios"),
@@ -75,6 +87,13 @@ CHOICES = (
     QT_TRANSLATE_NOOP("Choices", "add"),
     QT_TRANSLATE_NOOP("Choices", "exclude"),
     QT_TRANSLATE_NOOP("Choices", "none"),
+)
+# The other choice columns: a range's Approximate cell (issue 18) and a target's Measure; the same rule holds.
+OTHER_CHOICES = (
+    QT_TRANSLATE_NOOP("Choices", "approximate"),
+    QT_TRANSLATE_NOOP("Choices", "exact"),
+    QT_TRANSLATE_NOOP("Choices", "level"),
+    QT_TRANSLATE_NOOP("Choices", "cumulative"),
 )
 
 

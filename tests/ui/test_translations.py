@@ -103,7 +103,16 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
     charts = ChartArea(workbook, workbook.corridors()[0], display=Display())
     qtbot.addWidget(charts)
     tabs = [charts.tabText(i) for i in range(charts.count())]
-    assert tabs == ["По странам", "Доли", "Сценарии", "Темпы по целям", "Проекты", "Сравнение коридоров"]
+    assert tabs == [
+        "По странам",
+        "Доли",
+        "Сценарии",
+        "Темпы по целям",
+        "Цели по годам",
+        "Проекты",
+        "Сравнение коридоров",
+        "По годам",
+    ]
     assert "вклады по странам" in charts.chart.getPlotItem().titleLabel.text
 
     panel = ReconciliationPanel(workbook, workbook.corridors()[0])
@@ -143,7 +152,16 @@ def test_english_interface_is_unchanged(qtbot, workbook: Workbook) -> None:  # t
     charts = ChartArea(workbook, workbook.corridors()[0], display=Display())
     qtbot.addWidget(charts)
     tabs = [charts.tabText(i) for i in range(charts.count())]
-    assert tabs == ["By country", "Shares", "Scenarios", "Targets pacing", "Projects", "Corridors compared"]
+    assert tabs == [
+        "By country",
+        "Shares",
+        "Scenarios",
+        "Targets pacing",
+        "Targets over time",
+        "Projects",
+        "Corridors compared",
+        "By year",
+    ]
     panel = ReconciliationPanel(workbook, workbook.corridors()[0])
     qtbot.addWidget(panel)
     assert panel.residual_label.text() == "Residual <b>+0.89 USD bn (+2.3 %)</b>"
