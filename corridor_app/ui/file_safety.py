@@ -176,6 +176,13 @@ def locked_on_open_prompt(name: str, lock: str) -> Prompt:
     )
 
 
+class _Counts(QObject):
+    """Counted words for the prompts (a QObject: Qt Linguist finds plural forms in ``self.tr`` calls)."""
+
+    def changes(self, count: int) -> str:
+        return self.tr("%Ln unsaved change(s)", "", count)
+
+
 def recovery_prompt(name: str, header: JournalHeader, count: int) -> Prompt:
     since = header.created.replace("T", " ").replace("+00:00", " UTC")
     started = (
@@ -186,11 +193,8 @@ def recovery_prompt(name: str, header: JournalHeader, count: int) -> Prompt:
     return Prompt(
         QCoreApplication.translate("FileSafety", "Recover unsaved changes?"),
         QCoreApplication.translate(
-            "FileSafety",
-            "{name} was not closed properly. %Ln unsaved change(s) to it were kept in the autosave journal.",
-            "",
-            count,
-        ).format(name=name),
+            "FileSafety", "{name} was not closed properly. {changes} to it were kept in the autosave journal."
+        ).format(name=name, changes=_Counts().changes(count)),
         started
         + QCoreApplication.translate(
             "FileSafety",

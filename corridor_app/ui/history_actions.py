@@ -8,46 +8,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from corridor_app.session.history import History, HistoryEvent
 from corridor_app.ui.terms import table_name
 
-# model/edits.describe and model/paste.paste_name name the steps in English; the counted ones are
-# translated whole, the others ("edit Iran amount", a scenario's own name) keep their words after a verb.
-_COUNTED = (
-    (re.compile(r"^edit (\d+) cells? in (.+)$"), "edit %Ln cell(s) in {table}"),
-    (re.compile(r"^insert (\d+) rows? in (.+)$"), "insert %Ln row(s) in {table}"),
-    (re.compile(r"^delete (\d+) rows? from (.+)$"), "delete %Ln row(s) from {table}"),
-    (re.compile(r"^Paste (\d+) cells?()$"), "paste %Ln cell(s)"),
-)
-
-
-def _counted(template: str, count: int) -> str:
-    """``template`` translated with its plural form (the templates are listed literally for lupdate)."""
-    texts = {
-        "edit %Ln cell(s) in {table}": QCoreApplication.translate("UndoStep", "edit %Ln cell(s) in {table}", "", count),
-        "insert %Ln row(s) in {table}": QCoreApplication.translate(
-            "UndoStep", "insert %Ln row(s) in {table}", "", count
-        ),
-        "delete %Ln row(s) from {table}": QCoreApplication.translate(
-            "UndoStep", "delete %Ln row(s) from {table}", "", count
-        ),
-        "paste %Ln cell(s)": QCoreApplication.translate("UndoStep", "paste %Ln cell(s)", "", count),
-    }
-    return texts[template]
-
-
-def step_name(name: str) -> str:
-    """An undo step's English name (``describe``) in the interface's language, as far as it can be told."""
-    for pattern, template in _COUNTED:
-        if match := pattern.match(name):
-            return _counted(template, int(match.group(1))).format(table=table_name(match.group(2)))
-    verb, _, rest = name.partition(" ")
-    if verb == "edit":
-        return QCoreApplication.translate("UndoStep", "edit {what}").format(what=rest)
-    return name
+# model/edits.describe and model/paste.paste_name name the steps in English: the counted ones are
+# translated whole, the others ("edit Iran amount") keep the record's and column's words after the verb.
+_COUNTED = {
+    "edit": re.compile(r"^edit (\d+) cells? in (.+)$"),
+    "insert": re.compile(r"^insert (\d+) rows? in (.+)$"),
+    "delete": re.compile(r"^delete (\d+) rows? from (.+)$"),
+    "paste": re.compile(r"^Paste (\d+) cells?()$"),
+}
 
 
 class HistoryActions(QObject):
@@ -91,5 +65,20 @@ class HistoryActions(QObject):
         self.undo.setEnabled(history.can_undo)
         self.redo.setEnabled(history.can_redo)
         undo, redo = self.tr("&Undo"), self.tr("&Redo")
-        self.undo.setText(f"{undo} {step_name(history.undo_name)}" if history.can_undo else undo)
-        self.redo.setText(f"{redo} {step_name(history.redo_name)}" if history.can_redo else redo)
+        self.undo.setText(f"{undo} {self.step_name(history.undo_name)}" if history.can_undo else undo)
+        self.redo.setText(f"{redo} {self.step_name(history.redo_name)}" if history.can_redo else redo)
+
+    def step_name(self, name: str) -> str:
+        """An undo step's English name (``describe``) in the interface's language, as far as it can be told."""
+        for verb, pattern in _COUNTED.items():
+            if match := pattern.match(name):
+                n, table = int(match.group(1)), table_name(match.group(2))
+                if verb == "edit":
+                    return self.tr("edit %Ln cell(s) in {table}", "", n).format(table=table)
+                if verb == "insert":
+                    return self.tr("insert %Ln row(s) in {table}", "", n).format(table=table)
+                if verb == "delete":
+                    return self.tr("delete %Ln row(s) from {table}", "", n).format(table=table)
+                return self.tr("Paste %Ln cell(s)", "", n)
+        verb, _, rest = name.partition(" ")
+        return self.tr("edit {what}").format(what=rest) if verb == "edit" else name

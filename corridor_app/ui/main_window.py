@@ -35,6 +35,7 @@ from corridor_app.ui.history_actions import HistoryActions
 from corridor_app.ui.i18n import add_language_menu
 from corridor_app.ui.import_dialog import offer_import_step
 from corridor_app.ui.recent import recent_files, remember_file
+from corridor_app.ui.terms import file_title
 from corridor_app.ui.workspace import Workspace
 
 
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            self.tr("Save the changes to {name}?").format(name=self.session.file.name),
+            self.tr("Save the changes to {name}?").format(name=file_title(self.session.file.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
 
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_: object) -> None:
         dirty = " *" if self.session.dirty else ""
-        self.setWindowTitle(f"{self.session.file.name}{dirty} — corridor_app")
+        self.setWindowTitle(f"{file_title(self.session.file.name)}{dirty} — corridor_app")
 
     def _show_findings(self, problems: list[Problem]) -> None:
         if problems:

@@ -66,6 +66,8 @@ VERDICTS = (
     QT_TRANSLATE_NOOP("Verdict", "no published total"),
     QT_TRANSLATE_NOOP("Verdict", "does not reconcile"),
     QT_TRANSLATE_NOOP("Verdict", "reconciles"),
+    QT_TRANSLATE_NOOP("Verdict", "consistent within the ranges"),
+    QT_TRANSLATE_NOOP("Verdict", "outside the ranges"),
 )
 
 CHANGE_LOG_COLUMNS = (
@@ -120,3 +122,12 @@ def verdict(text: str) -> str:
 def change_log_column(name: str) -> str:
     """A heading of the change log on screen (the saved Change log sheet keeps the English ones)."""
     return QCoreApplication.translate("ChangeLog", name)
+
+
+# Titles the app gives a file (app.BUNDLED_TITLE): the window's title shows them in the user's language.
+FILE_TITLES = (QT_TRANSLATE_NOOP("Files", "North-South ITC (bundled dataset)"),)
+
+
+def file_title(name: str) -> str:
+    """A file's name in the window's title: a title the app gave translated, a file's own name as it is."""
+    return QCoreApplication.translate("Files", name) if name in FILE_TITLES else name

@@ -22,7 +22,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
-from corridor_app.model import changelog, pacing, sheets
+from corridor_app import app
+from corridor_app.model import pacing, sheets
+from corridor_app.model import workbook as workbook_module
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui import i18n, terms
@@ -73,7 +75,10 @@ def test_the_model_s_words_are_listed_for_translation() -> None:
     labels = {column.label for table in sheets.TABLES for column in table.columns}
     assert labels <= set(terms.COLUMN_LABELS)
     assert {table.label for table in sheets.TABLES} <= set(terms.TABLE_NAMES)
-    assert tuple(changelog.COLUMNS) == terms.CHANGE_LOG_COLUMNS
+    assert tuple(workbook_module.COLUMNS) == terms.CHANGE_LOG_COLUMNS
+    assert app.BUNDLED_TITLE in terms.FILE_TITLES
+    for column in (c for table in sheets.TABLES for c in table.columns if c.choices):
+        assert {choice[0] for choice in column.choices} <= set(terms.CHOICES) | set(terms.OTHER_CHOICES)
     assert set(typing.get_args(pacing.Status)) == set(_STATUSES)
 
 
@@ -86,6 +91,10 @@ def test_choices_show_in_russian_and_read_back_as_the_same_choice(russian: None)
         shown = terms.choice(canonical)
         assert CYRILLIC.search(shown), canonical
         assert parse_choice(kind, shown) == canonical
+    for column in (c for table in sheets.TABLES for c in table.columns if c.choices and c is not kind):
+        for canonical in (choice[0] for choice in column.choices):  # Approximate, Measure (issue 18)
+            shown = terms.choice(canonical)
+            assert CYRILLIC.search(shown) and parse_choice(column, shown) == canonical, (column.label, shown)
 
 
 def test_qt_s_own_and_the_app_s_translations_are_installed(qapp: QApplication, russian: None) -> None:
@@ -125,7 +134,7 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:3] == ["Коридор", "Страна", "Сумма"]
     amount = headers.index("Сумма")
-    assert model.index(0, amount).data() == "13,20"
+    assert model.index(0, amount).data() == "13,2"  # as given in the file (model.precision)
     assert model.index(0, amount).data(Qt.ItemDataRole.EditRole) == "13,2"
 
     table = TablePanel(model, lambda edit: None, lambda key: {})

@@ -54,7 +54,9 @@ TABLE_CHARTS = {
     "projects": "projects_chart",
     "scenarios": "scenario_charts",
 }
-PINNED_TIP = "Pinned: this chart stays when you change tables. Choose the table's own chart to follow again."
+PINNED_TIP = QT_TRANSLATE_NOOP(
+    "ChartArea", "Pinned: this chart stays when you change tables. Choose the table's own chart to follow again."
+)
 
 
 class ChartArea(QTabWidget):
@@ -316,4 +318,6 @@ class ChartArea(QTabWidget):
             return
         self._pinned = None if page is self.chart_for_table(self._table_key) else page
         for i in range(self.count()):
-            self.setTabToolTip(i, PINNED_TIP if self.widget(i) is self._pinned else "")
+            self.setTabToolTip(
+                i, QCoreApplication.translate("ChartArea", PINNED_TIP) if self.widget(i) is self._pinned else ""
+            )

@@ -18,6 +18,7 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number
 
 _WATCHED = {"contributions", "totals", "fx"}
 _GROUP_WIDTH = 0.8
@@ -122,4 +123,4 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
 
 
 def _amount(value: float | None) -> str:
-    return QCoreApplication.translate("CorridorComparisonChart", "no amount") if value is None else f"{value:,.2f}"
+    return QCoreApplication.translate("CorridorComparisonChart", "no amount") if value is None else format_number(value)

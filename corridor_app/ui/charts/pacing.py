@@ -20,7 +20,7 @@ from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pac
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
-from corridor_app.ui.number_format import shown_number
+from corridor_app.ui.number_format import format_number, format_percent, shown_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = (
@@ -99,8 +99,8 @@ class PacingModel(QAbstractTableModel):
             pace.unit,
             baseline,
             str(pace.target_year),
-            "—" if pace.progress is None else f"{pace.progress * 100:.0f} %",
-            "—" if pace.pace is None else f"{pace.pace:,.2f}",
+            "—" if pace.progress is None else format_percent(pace.progress * 100, 0),
+            "—" if pace.pace is None else format_number(pace.pace),
             self.tr(pace.status),
         )[index.column()]
 
