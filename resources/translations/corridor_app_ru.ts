@@ -984,7 +984,7 @@ The bundled dataset is shown instead.</source>
     </message>
     <message>
         <source>C&amp;lear cells</source>
-        <translation>&amp;Очистить ячейки</translation>
+        <translation>О&amp;чистить ячейки</translation>
     </message>
     <message>
         <source>&amp;Insert row</source>
@@ -1000,7 +1000,7 @@ The bundled dataset is shown instead.</source>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>&amp;Сервис</translation>
+        <translation>С&amp;ервис</translation>
     </message>
     <message>
         <source>&amp;Goal Seek…</source>
