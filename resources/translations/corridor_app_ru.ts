@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Basis</name>
+    <message>
+        <source>{0} in {1} meets the goal {2}</source>
+        <translation>{0} в {1} г. — цель {2} достигнута</translation>
+    </message>
+    <message>
+        <source>no figures yet: only the pacing applies</source>
+        <translation>данных пока нет: действует только расчет темпа</translation>
+    </message>
+    <message>
+        <source>one figure and no baseline: no pace to project</source>
+        <translation>одно значение и нет базового: темп не рассчитать</translation>
+    </message>
+    <message>
+        <source>{0} in {1} against {2} on the path</source>
+        <translation>{0} в {1} г. при {2} по нужной траектории</translation>
+    </message>
+    <message>
+        <source>at {0} a year the trend gives {1} in {2}, short of {3}</source>
+        <translation>при {0} в год тренд дает {1} в {2} г., меньше цели {3}</translation>
+    </message>
+    <message>
+        <source>at {0} a year the trend gives {1} in {2}</source>
+        <translation>при {0} в год тренд дает {1} в {2} г.</translation>
+    </message>
+    <message>
+        <source>no yearly figures from {0} on: only the pacing applies</source>
+        <translation>нет годовых данных с {0} г.: действует только расчет темпа</translation>
+    </message>
+    <message>
+        <source>{0} by {1} meets {2}</source>
+        <translation>{0} к {1} г. — цель {2} достигнута</translation>
+    </message>
+    <message>
+        <source>{0} by {1}; at {2} a year (mean of {3} years) {4} by {5}</source>
+        <translation>{0} к {1} г.; при {2} в год (среднее за лет: {3}) — {4} к {5} г.</translation>
+    </message>
+    <message>
+        <source>baseline {0} ({1}) reaches the target</source>
+        <translation>базовое значение {0} ({1} г.) уже достигает цели</translation>
+    </message>
+    <message>
+        <source>target year {0} has passed</source>
+        <translation>целевой год {0} прошел</translation>
+    </message>
+    <message>
+        <source>a percentage needs a baseline to pace</source>
+        <translation>для процентного показателя темп считается только от базового значения</translation>
+    </message>
+    <message>
+        <source>target year {0} is before {1}</source>
+        <translation>целевой год {0} раньше {1}</translation>
+    </message>
+    <message>
+        <source>{0} / {1} years ({2}–{3})</source>
+        <translation>{0} / {1} (годы {2}–{3})</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLog</name>
     <message>
         <source>Time</source>
@@ -48,7 +107,7 @@
     </message>
     <message>
         <source>Targets pacing</source>
-        <translation>Темпы по целям</translation>
+        <translation>Темпы</translation>
     </message>
     <message>
         <source>Targets over time</source>
@@ -60,7 +119,7 @@
     </message>
     <message>
         <source>Corridors compared</source>
-        <translation>Сравнение коридоров</translation>
+        <translation>Коридоры</translation>
     </message>
     <message>
         <source>By year</source>
@@ -225,7 +284,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>Вид корректировки</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Units per USD</source>
@@ -1457,7 +1516,7 @@ goal {goal} by {year}; projected {projected}
     </message>
     <message>
         <source>or own low/high</source>
-        <translation>или свои нижние/верхние оценки</translation>
+        <translation>или свои оценки</translation>
     </message>
     <message>
         <source>Each country moves to the Low and High stated for it; a point figure stays put</source>
@@ -1465,7 +1524,7 @@ goal {goal} by {year}; projected {projected}
     </message>
     <message>
         <source>Tornado: each country moves by ±</source>
-        <translation>Торнадо: вклад каждой страны меняется на ±</translation>
+        <translation>Торнадо: каждая страна ±</translation>
     </message>
     <message>
         <source>From baseline to scenario (no scenario)</source>
@@ -1510,11 +1569,11 @@ A blank country or * means every country; applied top to bottom.</source>
     </message>
     <message>
         <source>Add adjustment</source>
-        <translation>Добавить корректировку</translation>
+        <translation>Добавить строку</translation>
     </message>
     <message>
         <source>Remove adjustment</source>
-        <translation>Удалить корректировку</translation>
+        <translation>Удалить строку</translation>
     </message>
     <message>
         <source>&lt;b&gt;Scenarios&lt;/b&gt; (illustrations, not forecasts)</source>
@@ -1709,7 +1768,7 @@ A blank country or * means every country; applied top to bottom.</source>
     </message>
     <message>
         <source>Targets</source>
-        <translation>Целевые показатели</translation>
+        <translation>Цели</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1721,7 +1780,7 @@ A blank country or * means every country; applied top to bottom.</source>
     </message>
     <message>
         <source>FX</source>
-        <translation>Курсы валют</translation>
+        <translation>Курсы</translation>
     </message>
     <message>
         <source>Scenarios</source>
@@ -1729,7 +1788,7 @@ A blank country or * means every country; applied top to bottom.</source>
     </message>
     <message>
         <source>Change log</source>
-        <translation>Журнал изменений</translation>
+        <translation>Журнал</translation>
     </message>
 </context>
 <context>

@@ -116,10 +116,10 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
         "По странам",
         "Доли",
         "Сценарии",
-        "Темпы по целям",
+        "Темпы",
         "Цели по годам",
         "Проекты",
-        "Сравнение коридоров",
+        "Коридоры",
         "По годам",
     ]
     assert "вклады по странам" in charts.chart.getPlotItem().titleLabel.text

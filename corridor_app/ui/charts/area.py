@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from corridor_app.model.money import Display
 from corridor_app.model.pacing import DEFAULT_START_YEAR
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.number_format import localize_plots
 
 if TYPE_CHECKING:
     from corridor_app.ui.charts.comparison import CorridorComparisonChart
@@ -152,6 +153,7 @@ class ChartArea(QTabWidget):
         chart = self._charts.get(name)
         if chart is None:
             chart = self._make(name)
+            localize_plots(chart)  # tick labels with the user's decimal sign (2,5 in Russian)
             self._charts[name] = chart
             page = self._pages[name]
             layout = page.layout()

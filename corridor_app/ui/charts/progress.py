@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from corridor_app.model.pacing import DEFAULT_START_YEAR
 from corridor_app.model.progress import Status, Verdict, sorted_by_status, target_progress
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.basis_text import translate_basis
 from corridor_app.ui.charts.palette import short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 from corridor_app.ui.number_format import format_number, format_significant
@@ -187,7 +188,11 @@ class ProgressChart(FollowsWorkbook, QWidget):
             )
             unit = f" {v.unit}" if v.unit else ""
             tip = self.tr("{label}\ngoal {goal} by {year}; projected {projected}\n{basis}").format(
-                label=v.label, goal=_num(v.goal) + unit, year=v.target_year, projected=_num(v.projected), basis=v.basis
+                label=v.label,
+                goal=_num(v.goal) + unit,
+                year=v.target_year,
+                projected=_num(v.projected),
+                basis=translate_basis(v.basis),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -246,7 +251,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
     def describe(v: Verdict) -> str:
         """The verdict in words, under the chart: status, reason, and the paces side by side."""
         colour = STATUS_COLOURS[v.status]
-        parts = [f"<b style='color:{colour}'>{status_word(v.status)}</b>: {v.basis}."]
+        parts = [f"<b style='color:{colour}'>{status_word(v.status)}</b>: {translate_basis(v.basis)}."]
         points = v.unit.strip() == "%"
         unit = QCoreApplication.translate("ProgressChart", " points") if points else f" {v.unit}" if v.unit else ""
         if v.required_pace is not None:

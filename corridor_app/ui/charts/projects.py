@@ -98,6 +98,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMaximumHeight(170)
         self.table_title = QLabel()
+        self.table_title.setWordWrap(True)  # the sentence is longer in Russian: it wraps, the window keeps its width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)

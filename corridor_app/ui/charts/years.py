@@ -50,6 +50,7 @@ class YearsChart(FollowsWorkbook, QWidget):
         style_plot(self.plot.getPlotItem())
         layout.addWidget(self.plot, 1)
         self.note = QLabel("")
+        self.note.setWordWrap(True)  # a long note (longer still in Russian) must not widen the window
         layout.addWidget(self.note)
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 220))
         self.mode_box.currentIndexChanged.connect(self._on_mode_changed)
