@@ -399,6 +399,14 @@ Sum of parts {parts} minus published total {total}</source>
         <translation>Вклады стран по коридорам ({display})</translation>
     </message>
     <message>
+        <source>{corridor}: sum of parts {parts}, no published total</source>
+        <translation>{corridor}: сумма частей {parts}, опубликованного итога нет</translation>
+    </message>
+    <message>
+        <source>{corridor}: sum of parts {parts} vs published {published}, residual {residual}, {verdict}</source>
+        <translation>{corridor}: сумма частей {parts} при опубликованном итоге {published}, невязка {residual}, {verdict}</translation>
+    </message>
+    <message>
         <source>No contributions</source>
         <translation>Нет вкладов</translation>
     </message>
@@ -1221,7 +1229,7 @@ The previous report, if any, stays as it was.</source>
     </message>
     <message>
         <source>Progress toward each target (baseline / target)</source>
-        <translation>Выполнение целевых показателей (база / цель)</translation>
+        <translation>Выполнение целей (база / цель)</translation>
     </message>
     <message>
         <source>Pace targets without a baseline from</source>
@@ -1841,7 +1849,7 @@ A blank country or * means every country; applied top to bottom.</source>
     <name>Workspace</name>
     <message>
         <source>(no corridor)</source>
-        <translation>(нет коридора)</translation>
+        <translation>(без коридора)</translation>
     </message>
     <message>
         <source>Corridor:</source>

@@ -264,3 +264,23 @@ def test_no_cyrillic_in_english(workbook: Workbook, qtbot) -> None:  # type: ign
     texts = [panel.new_button.text(), panel.add_button.text(), panel.adjustments_view.toolTip()]
     assert not any(CYRILLIC.search(t) for t in texts)
     panel.detach()
+
+
+def test_corridor_line_matches_the_cli_in_english_and_is_russian_in_russian(
+    qapp: QApplication, qtbot, workbook: Workbook
+) -> None:  # type: ignore[no-untyped-def]
+    from corridor_app.model.corridors import corridor_comparison
+    from corridor_app.ui.charts.comparison import CorridorComparisonChart
+
+    chart = CorridorComparisonChart(workbook, Display())
+    qtbot.addWidget(chart)
+    line = corridor_comparison(workbook, Display()).columns[0].describe()
+    assert line in chart.reconciliation_label.text()  # the same words and figures as `summary`
+    i18n.install_translators(qapp, "ru")
+    try:
+        russian = CorridorComparisonChart(workbook, Display())
+        qtbot.addWidget(russian)
+        text = russian.reconciliation_label.text()
+        assert "сумма частей 39,09 при опубликованном итоге 38,20 USD bn, невязка +0,89 (+2,3 %), не сходится" in text
+    finally:
+        i18n.install_translators(qapp, "en")
