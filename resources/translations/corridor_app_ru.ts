@@ -794,7 +794,7 @@ the pictures show the charts exactly as they look in the app.</source>
     </message>
     <message>
         <source>{corridor}: {country} needs {required} instead of {current} ({change}) for the sum of parts to reach {total}</source>
-        <translation>{corridor}: {country} нужно {required} вместо {current} ({change}), чтобы сумма частей достигла {total}</translation>
+        <translation>{corridor}, {country}: нужно {required} вместо {current} ({change}), чтобы сумма частей достигла {total}</translation>
     </message>
 </context>
 <context>
