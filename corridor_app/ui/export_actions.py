@@ -44,6 +44,7 @@ from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call
 from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptionsDialog
+from corridor_app.ui.i18n import running_language
 
 PICTURES_KEY = "export/pictures"
 LANG_KEY = "export/lang"
@@ -92,6 +93,14 @@ def _start_folder(window: ExportContext) -> Path:
     return Path(window.path).parent if window.path else Path.home()
 
 
+def _report_language(settings: QSettings) -> str:
+    """The report's language: the one chosen for the last report, else the interface's (issue 19)."""
+    stored = str(settings.value(LANG_KEY, ""))
+    if stored in LANGUAGES:
+        return stored
+    return running_language() if running_language() in LANGUAGES else "en"
+
+
 def _stem(window: ExportContext) -> str:
     return Path(window.path).stem if window.path else "corridors"
 
@@ -125,9 +134,7 @@ def export_to_excel(window: ExportContext) -> ReportExport | None:
     pictures = str(window.settings.value(PICTURES_KEY, "false")).lower() == "true"
     view = window.session.view
     defaults = ReportOptions(
-        lang=str(window.settings.value(LANG_KEY, "en"))
-        if str(window.settings.value(LANG_KEY, "en")) in LANGUAGES
-        else "en",
+        lang=_report_language(window.settings),
         focus_scenario=view.scenario or None,
         display=view.display,
         tolerance_pct=view.tolerance,

@@ -284,3 +284,12 @@ def test_corridor_line_matches_the_cli_in_english_and_is_russian_in_russian(
         assert "сумма частей 39,09 при опубликованном итоге 38,20 USD bn, невязка +0,89 (+2,3 %), не сходится" in text
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_the_report_speaks_the_interface_s_language_until_one_is_chosen(settings: QSettings, russian: None) -> None:
+    from corridor_app.ui.export_actions import LANG_KEY, _report_language
+
+    assert i18n.running_language() == "ru"
+    assert _report_language(settings) == "ru"
+    settings.setValue(LANG_KEY, "en")  # the language chosen for the last report wins
+    assert _report_language(settings) == "en"
