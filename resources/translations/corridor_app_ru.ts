@@ -1362,6 +1362,22 @@ goal {goal} by {year}; projected {projected}
 <context>
     <name>ProgressPanel</name>
     <message>
+        <source>Reading the cells…</source>
+        <translation>Чтение ячеек…</translation>
+    </message>
+    <message>
+        <source>Building the tables…</source>
+        <translation>Построение таблиц…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Проверка файла…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Чтение {name}…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

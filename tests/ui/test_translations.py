@@ -293,3 +293,14 @@ def test_the_report_speaks_the_interface_s_language_until_one_is_chosen(settings
     assert _report_language(settings) == "ru"
     settings.setValue(LANG_KEY, "en")  # the language chosen for the last report wins
     assert _report_language(settings) == "en"
+
+
+def test_the_loader_s_stages_show_in_russian(russian: None) -> None:
+    from corridor_app.ui.progress_panel import stage_text
+
+    source = (ROOT / "corridor_app" / "io" / "loading" / "isolated.py").read_text(encoding="utf-8")
+    stages = ["Reading the cells…", "Building the tables…", "Checking the file…"]
+    assert all(f'"{stage}"' in source for stage in stages)  # the words io/loading reports
+    assert [stage_text(s) for s in stages] == ["Чтение ячеек…", "Построение таблиц…", "Проверка файла…"]
+    assert stage_text("Reading north_south_itc.xlsx…") == "Чтение north_south_itc.xlsx…"
+    assert stage_text("a stage added later") == "a stage added later"
