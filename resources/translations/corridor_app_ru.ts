@@ -1466,6 +1466,49 @@ goal {goal} by {year}; projected {projected}
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>“{0}” is not a number</source>
+        <translation>«{0}» — не число</translation>
+    </message>
+    <message>
+        <source>“{0}” holds no number</source>
+        <translation>в «{0}» нет числа</translation>
+    </message>
+    <message>
+        <source>“{0}” holds more than one number</source>
+        <translation>в «{0}» больше одного числа</translation>
+    </message>
+    <message>
+        <source>“{0}”: digit groups are not in threes</source>
+        <translation>«{0}»: разряды сгруппированы не по три цифры</translation>
+    </message>
+    <message>
+        <source>“{0}” holds no number after the bound word</source>
+        <translation>в «{0}» нет числа после слова-границы</translation>
+    </message>
+    <message>
+        <source>“{0}”: the two ends of the range are in different units</source>
+        <translation>«{0}»: концы диапазона в разных единицах</translation>
+    </message>
+    <message>
+        <source>“{0}”: the low end {1} is above the high end {2}</source>
+        <translation>«{0}»: нижний конец {1} больше верхнего {2}</translation>
+    </message>
+    <message>
+        <source>{0} must be one of {1}, not “{2}”</source>
+        <translation>{0}: допустимые значения — {1}, а не «{2}»</translation>
+    </message>
+    <message>
+        <source>{0} {1} is above the {2} {3}</source>
+        <translation>{0} {1} больше значения «{2}» {3}</translation>
+    </message>
+    <message>
+        <source>{0} {1} is below the {2} {3}</source>
+        <translation>{0} {1} меньше значения «{2}» {3}</translation>
+    </message>
+</context>
+<context>
     <name>ReconciliationPanel</name>
     <message>
         <source> (approximate: {count})</source>
