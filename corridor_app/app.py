@@ -73,7 +73,11 @@ def run_gui(path: str | None = None) -> int:
     window, error = create_window(path)
     window.show()
     if error is not None:
-        QMessageBox.warning(window, "Cannot open file", f"{error.describe()}\n\nThe bundled dataset is shown instead.")
+        from PySide6.QtCore import QCoreApplication
+
+        title = QCoreApplication.translate("MainWindow", "Cannot open file")
+        text = QCoreApplication.translate("MainWindow", "{error}\n\nThe bundled dataset is shown instead.")
+        QMessageBox.warning(window, title, text.format(error=error.describe()))
     if window.session.file.journalled and window.path:
         window.safety.file_opened(window.path)  # a crash journal waiting for this file: offer recovery
     try:

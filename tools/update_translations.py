@@ -55,13 +55,18 @@ def tool(name: str) -> str:
 
 
 def source_files() -> list[Path]:
-    """Every Python file of the app that calls Qt's translation functions."""
+    """Every Python file of the app that imports Qt and calls its translation functions.
+
+    Files without Qt (model/, io/, the CLI) are left out: they cannot call Qt's ``tr``, and a function of
+    theirs that happens to be named ``tr`` (the Excel report's own labels) is not Qt Linguist's business.
+    """
     markers = ("tr(", "translate(", "QT_TRANSLATE_NOOP(", "QT_TR_NOOP(")
-    return sorted(
-        path
-        for path in SOURCES.rglob("*.py")
-        if "__pycache__" not in path.parts and any(m in path.read_text(encoding="utf-8") for m in markers)
-    )
+
+    def translated(path: Path) -> bool:
+        text = path.read_text(encoding="utf-8")
+        return "PySide6" in text and any(m in text for m in markers)
+
+    return sorted(path for path in SOURCES.rglob("*.py") if "__pycache__" not in path.parts and translated(path))
 
 
 def lupdate(ts: Path, options: tuple[str, ...] = ()) -> None:

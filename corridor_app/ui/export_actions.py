@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QStatusBar, QWidget
 
@@ -44,6 +44,7 @@ from corridor_app.ui.background import BackgroundTask, Cancelled, Progress, call
 from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptionsDialog
+from corridor_app.ui.i18n import running_language
 
 PICTURES_KEY = "export/pictures"
 LANG_KEY = "export/lang"
@@ -71,12 +72,14 @@ def add_export_actions(context: ExportContext, menu: QMenu) -> tuple[QAction, QA
     """Add Export to Excel… (Ctrl+E) and Export chart… to ``menu``; return both actions."""
     window = context.parent
     menu.addSeparator()
-    excel = QAction("&Export to Excel…", window)
+    excel = QAction(QCoreApplication.translate("Export", "&Export to Excel…"), window)
     excel.setShortcut(QKeySequence("Ctrl+E"))
-    excel.setStatusTip("Write the report: summary, scenarios, tables and native Excel charts")
+    excel.setStatusTip(
+        QCoreApplication.translate("Export", "Write the report: summary, scenarios, tables and native Excel charts")
+    )
     excel.triggered.connect(lambda: export_to_excel(context))
-    chart = QAction("Export &Chart…", window)
-    chart.setStatusTip("Save the chart of the current chart tab as PNG or SVG")
+    chart = QAction(QCoreApplication.translate("Export", "Export &Chart…"), window)
+    chart.setStatusTip(QCoreApplication.translate("Export", "Save the chart of the current chart tab as PNG or SVG"))
     chart.triggered.connect(lambda: export_chart(context))
     menu.addAction(excel)
     menu.addAction(chart)
@@ -90,6 +93,14 @@ def _start_folder(window: ExportContext) -> Path:
     return Path(window.path).parent if window.path else Path.home()
 
 
+def _report_language(settings: QSettings) -> str:
+    """The report's language: the one chosen for the last report, else the interface's (issue 19)."""
+    stored = str(settings.value(LANG_KEY, ""))
+    if stored in LANGUAGES:
+        return stored
+    return running_language() if running_language() in LANGUAGES else "en"
+
+
 def _stem(window: ExportContext) -> str:
     return Path(window.path).stem if window.path else "corridors"
 
@@ -97,26 +108,33 @@ def _stem(window: ExportContext) -> str:
 def export_to_excel(window: ExportContext) -> ReportExport | None:
     """Ask for the report's file and options, then start the export; None when the user backs out."""
     if any(job.running for job in window.parent.findChildren(ReportExport)):
-        window.status_bar.showMessage("An export is already running", 5000)
+        window.status_bar.showMessage(QCoreApplication.translate("Export", "An export is already running"), 5000)
         return None
-    suggested = str(_start_folder(window) / f"{_stem(window)} report.xlsx")
-    path, _ = QFileDialog.getSaveFileName(window.parent, "Export to Excel", suggested, "Excel workbook (*.xlsx)")
+    suggested = str(
+        _start_folder(window) / QCoreApplication.translate("Export", "{name} report.xlsx").format(name=_stem(window))
+    )
+    path, _ = QFileDialog.getSaveFileName(
+        window.parent,
+        QCoreApplication.translate("Export", "Export to Excel"),
+        suggested,
+        QCoreApplication.translate("Export", "Excel workbook (*.xlsx)"),
+    )
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     if window.path and Path(path).resolve() == Path(window.path).resolve():
         QMessageBox.warning(
-            window.parent, "Export to Excel", "That is the workbook itself. Choose another name for the report."
+            window.parent,
+            QCoreApplication.translate("Export", "Export to Excel"),
+            QCoreApplication.translate("Export", "That is the workbook itself. Choose another name for the report."),
         )
         return None
     corridor = window.session.view.corridor
     pictures = str(window.settings.value(PICTURES_KEY, "false")).lower() == "true"
     view = window.session.view
     defaults = ReportOptions(
-        lang=str(window.settings.value(LANG_KEY, "en"))
-        if str(window.settings.value(LANG_KEY, "en")) in LANGUAGES
-        else "en",
+        lang=_report_language(window.settings),
         focus_scenario=view.scenario or None,
         display=view.display,
         tolerance_pct=view.tolerance,
@@ -199,7 +217,9 @@ class ReportExport(QObject):
         return steps
 
     def start(self) -> ReportExport:
-        self._window.status_bar.showMessage(f"Preparing the export of {Path(self.path).name}…")
+        self._window.status_bar.showMessage(
+            QCoreApplication.translate("Export", "Preparing the export of {name}…").format(name=Path(self.path).name)
+        )
         QTimer.singleShot(0, self, self._prepare)
         return self
 
@@ -233,7 +253,11 @@ class ReportExport(QObject):
 
     def _launch(self, job: ExportJob) -> None:
         work = _export_work(job, dict(self.images), self._relay)
-        self.task = run_in_background(work, f"Exporting {Path(self.path).name}…", self._window.parent)
+        self.task = run_in_background(
+            work,
+            QCoreApplication.translate("Export", "Exporting {name}…").format(name=Path(self.path).name),
+            self._window.parent,
+        )
         self.task.cancelled.connect(self._on_cancel_pressed)
         self.sig_started.emit(self.task)
 
@@ -241,27 +265,37 @@ class ReportExport(QObject):
         if self.outcome is not None:  # the worker had already reported; nothing left to cancel
             return
         self._cancel_pressed = True
-        self._window.status_bar.showMessage("Cancelling the export…")
+        self._window.status_bar.showMessage(QCoreApplication.translate("Export", "Cancelling the export…"))
 
     def _on_outcome(self, outcome: Outcome) -> None:
         kind, error = outcome
         name = Path(self.path).name
         bar = self._window.status_bar
         if kind == "written":
-            late = "The export had finished before the cancel. " if self._cancel_pressed else ""
-            bar.showMessage(f"{late}Report written: {name}", 20_000)
+            late = (
+                QCoreApplication.translate("Export", "The export had finished before the cancel. ")
+                if self._cancel_pressed
+                else ""
+            )
+            bar.showMessage(late + _written().format(name=name), 20_000)
             _show_open_folder(bar, str(Path(self.path).resolve().parent))
             self._window.settings.setValue(FOLDER_KEY, str(Path(self.path).resolve().parent))
         elif kind == "cancelled":
-            kept = "the previous file is unchanged" if self._existed else "no file was written"
-            bar.showMessage(f"Export cancelled; {kept}", 10_000)
+            if self._existed:
+                bar.showMessage(
+                    QCoreApplication.translate("Export", "Export cancelled; the previous file is unchanged"), 10_000
+                )
+            else:
+                bar.showMessage(QCoreApplication.translate("Export", "Export cancelled; no file was written"), 10_000)
         else:
             if isinstance(error, SaveError):
                 text = str(error)
             else:
-                text = f"{name}: the report could not be written ({type(error).__name__}: {error}); nothing was changed"
-            bar.showMessage(f"Export failed: {name}", 10_000)
-            QMessageBox.critical(self._window.parent, "Cannot export", text)
+                text = QCoreApplication.translate(
+                    "Export", "{name}: the report could not be written ({error}); nothing was changed"
+                ).format(name=name, error=f"{type(error).__name__}: {error}")
+            bar.showMessage(QCoreApplication.translate("Export", "Export failed: {name}").format(name=name), 10_000)
+            QMessageBox.critical(self._window.parent, QCoreApplication.translate("Export", "Cannot export"), text)
         self.outcome = kind
         self.sig_done.emit(kind)
 
@@ -289,17 +323,22 @@ def _export_work(job: ExportJob, images: dict[str, QImage], relay: _Relay) -> Ca
     return work
 
 
+def _written() -> str:
+    """The status message of a written report, ``{name}`` to fill (the Open folder button shows beside it)."""
+    return QCoreApplication.translate("Export", "Report written: {name}")
+
+
 def _show_open_folder(bar: QStatusBar, folder: str) -> None:
     """An "Open folder" button beside the status message; it goes when the message does."""
     button = bar.findChild(QPushButton, OPEN_FOLDER)
     if button is None:
-        button = QPushButton("Open folder")
+        button = QPushButton(QCoreApplication.translate("Export", "Open folder"))
         button.setObjectName(OPEN_FOLDER)
         button.setFlat(True)
-        button.setToolTip("Open the folder of the report in the file manager")
+        button.setToolTip(QCoreApplication.translate("Export", "Open the folder of the report in the file manager"))
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(button.property("folder")))))
         bar.addPermanentWidget(button)
-        bar.messageChanged.connect(lambda text: button.setVisible(text.startswith("Report written")))
+        bar.messageChanged.connect(lambda text: button.setVisible(text.startswith(_written().split("{name}")[0])))
     button.setProperty("folder", folder)
     button.setVisible(True)
 
@@ -317,24 +356,33 @@ def export_chart(window: ExportContext) -> BackgroundTask | None:
     widget = area.currentWidget()
     title = area.tabText(area.currentIndex())
     if widget is None or not plot_widgets(widget):
-        window.status_bar.showMessage("This tab has no chart to export", 5000)
+        window.status_bar.showMessage(QCoreApplication.translate("Export", "This tab has no chart to export"), 5000)
         return None
     suggested = str(_start_folder(window) / f"{_stem(window)} - {title.lower()}.png")
-    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
-    path, chosen_filter = QFileDialog.getSaveFileName(window.parent, "Export chart", suggested, filters)
+    labels = {suffix: QCoreApplication.translate("ChartPicture", label) for suffix, label in FORMATS.items()}
+    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in labels.items())
+    path, chosen_filter = QFileDialog.getSaveFileName(
+        window.parent, QCoreApplication.translate("Export", "Export chart"), suggested, filters
+    )
     if not path:
         return None
     if Path(path).suffix.lower() not in FORMATS:
-        path += ".svg" if chosen_filter.startswith(FORMATS[".svg"]) else ".png"
+        path += ".svg" if chosen_filter.startswith(labels[".svg"]) else ".png"
     chart = render_chart(widget, path, title)
-    task = run_in_background(call_plain(lambda: write_chart(chart, path)), f"Writing {Path(path).name}…", window.parent)
+    task = run_in_background(
+        call_plain(lambda: write_chart(chart, path)),
+        QCoreApplication.translate("Export", "Writing {name}…").format(name=Path(path).name),
+        window.parent,
+    )
     task.finished.connect(lambda _: _on_chart_written(window, path))
     task.failed.connect(lambda error: _on_chart_failed(window, path, error))
     return task
 
 
 def _on_chart_written(window: ExportContext, path: str) -> None:
-    window.status_bar.showMessage(f"Chart written: {Path(path).name}", 10_000)
+    window.status_bar.showMessage(
+        QCoreApplication.translate("Export", "Chart written: {name}").format(name=Path(path).name), 10_000
+    )
     window.settings.setValue(FOLDER_KEY, str(Path(path).resolve().parent))
 
 
@@ -342,5 +390,7 @@ def _on_chart_failed(window: ExportContext, path: str, error: object) -> None:
     if isinstance(error, SaveError):
         text = str(error)
     else:
-        text = f"{Path(path).name}: the chart could not be written ({type(error).__name__}: {error})"
-    QMessageBox.critical(window.parent, "Cannot export chart", text)
+        text = QCoreApplication.translate("Export", "{name}: the chart could not be written ({error})").format(
+            name=Path(path).name, error=f"{type(error).__name__}: {error}"
+        )
+    QMessageBox.critical(window.parent, QCoreApplication.translate("Export", "Cannot export chart"), text)

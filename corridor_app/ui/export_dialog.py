@@ -87,7 +87,7 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(self.pictures_box)
 
         language = QHBoxLayout()
-        language.addWidget(QLabel("Language of the report:"))
+        language.addWidget(QLabel(self.tr("Language of the report:")))
         self.language_box = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from corridor_app.io.safety.journal import JournalError, JournalHeader
@@ -44,12 +44,17 @@ SYNC_INTERVAL_MS = 30_000
 class Choice(enum.Enum):
     """An answer to one of the prompts below."""
 
-    SAVE_AS = "Save As…"
-    SAVE_HERE = "Save here anyway"
-    CANCEL = "Cancel"
-    RECOVER = "Recover changes"
-    DISCARD = "Discard changes"
-    OK = "OK"
+    SAVE_AS = QT_TRANSLATE_NOOP("FileSafety", "Save As…")
+    SAVE_HERE = QT_TRANSLATE_NOOP("FileSafety", "Save here anyway")
+    CANCEL = QT_TRANSLATE_NOOP("FileSafety", "Cancel")
+    RECOVER = QT_TRANSLATE_NOOP("FileSafety", "Recover changes")
+    DISCARD = QT_TRANSLATE_NOOP("FileSafety", "Discard changes")
+    OK = QT_TRANSLATE_NOOP("FileSafety", "OK")
+
+    @property
+    def text(self) -> str:
+        """The button's text in the interface's language."""
+        return QCoreApplication.translate("FileSafety", self.value)
 
 
 _ROLES = {
@@ -81,7 +86,7 @@ def prompt_box(prompt: Prompt, parent: QWidget | None) -> tuple[QMessageBox, dic
     box.setInformativeText(prompt.detail)
     buttons: dict[QAbstractButton, Choice] = {}
     for choice in prompt.choices:
-        button = box.addButton(choice.value, _ROLES[choice])
+        button = box.addButton(choice.text, _ROLES[choice])
         buttons[button] = choice
         if choice is prompt.default:
             box.setDefaultButton(button)
@@ -101,9 +106,13 @@ def ask_with_box(prompt: Prompt, parent: QWidget | None) -> Choice:
 def lost_parts_prompt(name: str, lost: list[LostPart]) -> Prompt:
     items = "\n".join(f"  • {part.what}" for part in lost)
     return Prompt(
-        "Cannot save in place",
-        f"Saving over {name} would remove content this app cannot keep:\n{items}",
-        "Save your changes as a new file instead; the original stays exactly as it is.",
+        QCoreApplication.translate("FileSafety", "Cannot save in place"),
+        QCoreApplication.translate(
+            "FileSafety", "Saving over {name} would remove content this app cannot keep:\n{items}"
+        ).format(name=name, items=items),
+        QCoreApplication.translate(
+            "FileSafety", "Save your changes as a new file instead; the original stays exactly as it is."
+        ),
         (Choice.SAVE_AS, Choice.CANCEL),
         Choice.SAVE_AS,
         Choice.CANCEL,
@@ -112,9 +121,13 @@ def lost_parts_prompt(name: str, lost: list[LostPart]) -> Prompt:
 
 def unchecked_prompt(name: str, reason: str) -> Prompt:
     return Prompt(
-        "Cannot save in place",
-        f"{name} cannot be checked for content a save would remove: {reason}.",
-        "Save your changes as a new file instead; the original stays exactly as it is.",
+        QCoreApplication.translate("FileSafety", "Cannot save in place"),
+        QCoreApplication.translate(
+            "FileSafety", "{name} cannot be checked for content a save would remove: {reason}."
+        ).format(name=name, reason=reason),
+        QCoreApplication.translate(
+            "FileSafety", "Save your changes as a new file instead; the original stays exactly as it is."
+        ),
         (Choice.SAVE_AS, Choice.CANCEL),
         Choice.SAVE_AS,
         Choice.CANCEL,
@@ -125,15 +138,22 @@ def holder(lock: str) -> str:
     """'LibreOffice (by anna)' / 'Excel': which program holds the lock, and who, when known."""
     program = "LibreOffice" if Path(lock).name.startswith(".~lock.") else "Excel"
     owner = lock_owner(lock)
-    return f"{program} (by {owner})" if owner else program
+    return (
+        QCoreApplication.translate("FileSafety", "{program} (by {owner})").format(program=program, owner=owner)
+        if owner
+        else program
+    )
 
 
 def locked_on_save_prompt(name: str, lock: str) -> Prompt:
     return Prompt(
-        "File open in another program",
-        f"{name} is open in {holder(lock)}.",
-        "Saving over it now may fail, or the other program may overwrite your changes when it saves. "
-        f"Save as a new file instead? (If {Path(lock).name} is left over from a crash, you can save here.)",
+        QCoreApplication.translate("FileSafety", "File open in another program"),
+        QCoreApplication.translate("FileSafety", "{name} is open in {holder}.").format(name=name, holder=holder(lock)),
+        QCoreApplication.translate(
+            "FileSafety",
+            "Saving over it now may fail, or the other program may overwrite your changes when it saves. "
+            "Save as a new file instead? (If {lock} is left over from a crash, you can save here.)",
+        ).format(lock=Path(lock).name),
         (Choice.SAVE_AS, Choice.SAVE_HERE, Choice.CANCEL),
         Choice.SAVE_AS,
         Choice.CANCEL,
@@ -142,10 +162,13 @@ def locked_on_save_prompt(name: str, lock: str) -> Prompt:
 
 def locked_on_open_prompt(name: str, lock: str) -> Prompt:
     return Prompt(
-        "File open in another program",
-        f"{name} is open in {holder(lock)}.",
-        "You can read and edit it here; when you save, you will be offered Save As so that neither "
-        "program overwrites the other's changes.",
+        QCoreApplication.translate("FileSafety", "File open in another program"),
+        QCoreApplication.translate("FileSafety", "{name} is open in {holder}.").format(name=name, holder=holder(lock)),
+        QCoreApplication.translate(
+            "FileSafety",
+            "You can read and edit it here; when you save, you will be offered Save As so that neither "
+            "program overwrites the other's changes.",
+        ),
         (Choice.OK,),
         Choice.OK,
         Choice.OK,
@@ -153,15 +176,31 @@ def locked_on_open_prompt(name: str, lock: str) -> Prompt:
     )
 
 
+class _Counts(QObject):
+    """Counted words for the prompts (a QObject: Qt Linguist finds plural forms in ``self.tr`` calls)."""
+
+    def changes(self, count: int) -> str:
+        return self.tr("%Ln unsaved change(s)", "", count)
+
+
 def recovery_prompt(name: str, header: JournalHeader, count: int) -> Prompt:
     since = header.created.replace("T", " ").replace("+00:00", " UTC")
-    changes = f"{count} unsaved change{'s' if count != 1 else ''}"
+    started = (
+        QCoreApplication.translate("FileSafety", "The journal was started {since}. ").format(since=since)
+        if since
+        else ""
+    )
     return Prompt(
-        "Recover unsaved changes?",
-        f"{name} was not closed properly. {changes} to it were kept in the autosave journal.",
-        (f"The journal was started {since}. " if since else "")
-        + "Recover the changes to continue where you left off: they go on the undo list, so any of them "
-        "can be undone. Discard them to keep the file as it was last saved.",
+        QCoreApplication.translate("FileSafety", "Recover unsaved changes?"),
+        QCoreApplication.translate(
+            "FileSafety", "{name} was not closed properly. {changes} to it were kept in the autosave journal."
+        ).format(name=name, changes=_Counts().changes(count)),
+        started
+        + QCoreApplication.translate(
+            "FileSafety",
+            "Recover the changes to continue where you left off: they go on the undo list, so any of them "
+            "can be undone. Discard them to keep the file as it was last saved.",
+        ),
         (Choice.RECOVER, Choice.DISCARD),
         Choice.RECOVER,
         Choice.RECOVER,
@@ -170,11 +209,17 @@ def recovery_prompt(name: str, header: JournalHeader, count: int) -> Prompt:
 
 
 def recovery_failed_prompt(name: str, reason: str, kept: Path | None) -> Prompt:
-    where = f" They are kept in {kept} for reference." if kept is not None else ""
+    where = (
+        QCoreApplication.translate("FileSafety", " They are kept in {kept} for reference.").format(kept=kept)
+        if kept is not None
+        else ""
+    )
     return Prompt(
-        "Changes not recovered",
-        f"The unsaved changes to {name} could not be recovered: {reason}.",
-        f"The file is shown as it was last saved.{where}",
+        QCoreApplication.translate("FileSafety", "Changes not recovered"),
+        QCoreApplication.translate(
+            "FileSafety", "The unsaved changes to {name} could not be recovered: {reason}."
+        ).format(name=name, reason=reason),
+        QCoreApplication.translate("FileSafety", "The file is shown as it was last saved.") + where,
         (Choice.OK,),
         Choice.OK,
         Choice.OK,
@@ -227,7 +272,7 @@ class FileSafety(QObject):
             return
         if self.ask(recovery_prompt(name, pending.header, len(edits))) is Choice.DISCARD:
             remove(pending.journal)
-            self._say(f"Discarded {len(edits)} unsaved changes to {name}", 8000)
+            self._say(self.tr("Discarded %Ln unsaved change(s) to {name}", "", len(edits)).format(name=name), 8000)
             return
         try:
             with self.recorder.suspended():
@@ -236,7 +281,7 @@ class FileSafety(QObject):
             self.ask(recovery_failed_prompt(name, str(exc), set_aside(pending.journal)))
             return
         self.recorder.record(edits)  # the live journal starts over with the recovered edits
-        self._say(f"Recovered {len(edits)} unsaved changes to {name}", 8000)
+        self._say(self.tr("Recovered %Ln unsaved change(s) to {name}", "", len(edits)).format(name=name), 8000)
 
     # --- saving -------------------------------------------------------------------------
     def in_place_decision(self, path: str) -> Choice:
@@ -263,4 +308,8 @@ class FileSafety(QObject):
 
     def _on_journal_off(self, exc: OSError) -> None:
         """A journal that cannot be written is reported once; editing goes on without it."""
-        self._say(f"Autosave is off for this file: the journal cannot be written ({exc.strerror or exc})", 15000)
+        reason = exc.strerror or str(exc)
+        self._say(
+            self.tr("Autosave is off for this file: the journal cannot be written ({reason})").format(reason=reason),
+            15000,
+        )

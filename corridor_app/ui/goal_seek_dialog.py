@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,8 +43,9 @@ from corridor_app.model.goalseek import (
 from corridor_app.model.scenarios import ScenarioError, scenario_names
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number, format_significant
 
-EVERY_COUNTRY = "every country, by one percent"
+EVERY_COUNTRY = QT_TRANSLATE_NOOP("GoalSeekDialog", "every country, by one percent")
 _ERROR_STYLE = "color:#c0392b"
 
 
@@ -60,15 +62,15 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Goal Seek")
+        self.setWindowTitle(self.tr("Goal Seek"))
         self._submit = submit_edit
         self.answer: GoalSeek | None = None
         self.corridor_box = QComboBox()
         self.corridor_box.addItems(workbook.corridors())
         if corridor in workbook.corridors():
             self.corridor_box.setCurrentText(corridor)
-        self.reconcile = QRadioButton("Reconcile with the published total")
-        self.to_total = QRadioButton("Reach a total of")
+        self.reconcile = QRadioButton(self.tr("Reconcile with the published total"))
+        self.to_total = QRadioButton(self.tr("Reach a total of"))
         goal_group = QButtonGroup(self)
         for button in (self.reconcile, self.to_total):
             goal_group.addButton(button)
@@ -77,25 +79,25 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
         self.total.setDecimals(3)
         self.total.setGroupSeparatorShown(True)
         self.country_box = QComboBox()
-        self.as_percent = QCheckBox("save as a percent change (else the amount itself)")
+        self.as_percent = QCheckBox(self.tr("save as a percent change (else the amount itself)"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setMinimumWidth(520)
         self.scenario_name = QLineEdit()
-        self.scenario_name.setPlaceholderText("name of the new scenario")
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setToolTip("Change the figure in the Contributions sheet (one undo step)")
-        self.save_button = QPushButton("Save as scenario")
-        self.save_button.setToolTip("Keep the figures as they are; add a scenario holding the answer")
+        self.scenario_name.setPlaceholderText(self.tr("name of the new scenario"))
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Change the figure in the Contributions sheet (one undo step)"))
+        self.save_button = QPushButton(self.tr("Save as scenario"))
+        self.save_button.setToolTip(self.tr("Keep the figures as they are; add a scenario holding the answer"))
 
         total_row = QHBoxLayout()
         total_row.addWidget(self.to_total)
         total_row.addWidget(self.total, 1)
         form = QFormLayout()
-        form.addRow("Corridor", self.corridor_box)
-        form.addRow("Goal", self.reconcile)
+        form.addRow(self.tr("Corridor"), self.corridor_box)
+        form.addRow(self.tr("Goal"), self.reconcile)
         form.addRow("", _wrap(total_row))
-        form.addRow("Changing", self.country_box)
+        form.addRow(self.tr("Changing"), self.country_box)
         scenario_row = QHBoxLayout()
         scenario_row.addWidget(self.scenario_name, 1)
         scenario_row.addWidget(self.save_button)
@@ -140,10 +142,8 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
         else:
             names = list(rec.countries)
             published = rec.published_total
-            self.reconcile.setText(
-                "Reconcile with the published total"
-                + (f" ({published:,.2f} {rec.unit})".replace(" )", ")") if published is not None else " (none)")
-            )
+            shown = self.tr("none") if published is None else f"{format_number(published)} {rec.unit}".strip()
+            self.reconcile.setText(self.tr("Reconcile with the published total ({total})").format(total=shown))
             if not self.total.value():
                 self.total.setValue(published if published is not None else rec.sum_of_parts)
         self.reconcile.setEnabled(published is not None)
@@ -153,7 +153,7 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
         self.country_box.clear()
         for name in names:
             self.country_box.addItem(name, name)
-        self.country_box.addItem(EVERY_COUNTRY, ALL)
+        self.country_box.addItem(self.tr(EVERY_COUNTRY), ALL)
         at = self.country_box.findData(chosen)
         self.country_box.setCurrentIndex(at if at >= 0 else 0)
         self.country_box.blockSignals(False)
@@ -176,7 +176,7 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
             self.answer = None
             self._say(str(exc), error=True)
             return
-        self._say(self.answer.describe(), error=not self.answer.reachable)
+        self._say(describe_answer(self.answer), error=not self.answer.reachable)
         if not self.scenario_name.isModified():
             self.scenario_name.setText(self._default_name(self.answer))
 
@@ -188,8 +188,8 @@ class GoalSeekDialog(FollowsWorkbook, QDialog):
         self.save_button.setEnabled(usable)
 
     def _default_name(self, answer: GoalSeek) -> str:
-        who = "every country" if answer.all_countries else answer.country
-        base = f"Goal seek: {who} to {answer.total:,.2f}"
+        who = self.tr("every country") if answer.all_countries else answer.country
+        base = self.tr("Goal seek: {who} to {total}").format(who=who, total=format_number(answer.total))
         taken = set(scenario_names(self._workbook))
         name, n = base, 2
         while name in taken:
@@ -231,3 +231,44 @@ def _wrap(layout: QHBoxLayout) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     holder.setLayout(layout)
     return holder
+
+
+def describe_answer(answer: GoalSeek) -> str:
+    """``GoalSeek.describe`` (the CLI's sentence) in the interface's language and number format."""
+    unit = f" {answer.unit}" if answer.unit else ""
+    values = {
+        "corridor": answer.corridor,
+        "country": answer.country,
+        "total": format_number(answer.total) + unit,
+        "sum": format_number(answer.sum_of_parts),
+        "nearest": format_number(answer.nearest_total or 0) + unit,
+        "current": format_number(answer.current),
+        "required": format_number(answer.required) + unit,
+        "percent": format_significant(answer.change_pct or 0, 4, signed=True),
+        "change": format_number(answer.change, signed=True)
+        + ("" if answer.change_pct is None else ", " + format_number(answer.change_pct, signed=True) + " %"),
+    }
+    if answer.all_countries and not answer.reachable:
+        text = QCoreApplication.translate(
+            "GoalSeekDialog",
+            "{corridor}: no percent change of every country gives a total of {total} (the parts sum to {sum}); "
+            "the nearest reachable total is {nearest}",
+        )
+    elif answer.all_countries:
+        text = QCoreApplication.translate(
+            "GoalSeekDialog",
+            "{corridor}: every country changed by {percent} % brings the sum of parts from {current} to {total}",
+        )
+    elif not answer.reachable:
+        text = QCoreApplication.translate(
+            "GoalSeekDialog",
+            "{corridor}: {country} cannot bring the sum of parts to {total}: it would need {required}, less than "
+            "nothing. The nearest reachable total is {nearest}, with {country} at 0",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "GoalSeekDialog",
+            "{corridor}: {country} needs {required} instead of {current} ({change}) for the sum of parts to "
+            "reach {total}",
+        )
+    return text.format(**values)

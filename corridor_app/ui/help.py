@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,19 +34,28 @@ from corridor_app.bundled import default_dataset
 
 USER_GUIDE = Path(__file__).resolve().parent.parent / "guide" / "user_guide.html"
 LICENCE_FALLBACK = "MIT"
-DATA_SOURCES = (
+DATA_SOURCES = QT_TRANSLATE_NOOP(
+    "Help",
     "Country contributions and the published total (38.2 USD bn): the source article of October 2022, "
     "citing the Eurasian Development Bank (EADB). Kazakhstan's targets: the same article, with sourced "
     "baselines and later official figures. Projects: named projects in their own currencies. Exchange "
-    "rates: dated and sourced in the FX sheet. Every row names its source; hover a cell to read it."
+    "rates: dated and sourced in the FX sheet. Every row names its source; hover a cell to read it.",
 )
 # Keys the table views and tab bars handle themselves (no menu action stands for them).
 VIEW_KEYS = (
-    ("Table", "Edit the current cell", "F2, or start typing"),
-    ("Table", "Commit and move down / right", "Enter / Tab"),
-    ("Table", "Cancel the edit", "Esc"),
-    ("Table", "Select a block", "Shift+arrows, Shift+click"),
-    ("Tabs", "Next / previous tab", "Ctrl+Tab / Ctrl+Shift+Tab"),
+    (
+        QT_TRANSLATE_NOOP("Help", "Table"),
+        QT_TRANSLATE_NOOP("Help", "Edit the current cell"),
+        QT_TRANSLATE_NOOP("Help", "F2, or start typing"),
+    ),
+    (QT_TRANSLATE_NOOP("Help", "Table"), QT_TRANSLATE_NOOP("Help", "Commit and move down / right"), "Enter / Tab"),
+    (QT_TRANSLATE_NOOP("Help", "Table"), QT_TRANSLATE_NOOP("Help", "Cancel the edit"), "Esc"),
+    (
+        QT_TRANSLATE_NOOP("Help", "Table"),
+        QT_TRANSLATE_NOOP("Help", "Select a block"),
+        QT_TRANSLATE_NOOP("Help", "Shift+arrows, Shift+click"),
+    ),
+    (QT_TRANSLATE_NOOP("Help", "Tabs"), QT_TRANSLATE_NOOP("Help", "Next / previous tab"), "Ctrl+Tab / Ctrl+Shift+Tab"),
 )
 
 
@@ -96,10 +105,12 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.rows = shortcut_rows(actions) + list(VIEW_KEYS)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.rows = shortcut_rows(actions) + [
+            tuple(QCoreApplication.translate("Help", t) for t in row) for row in VIEW_KEYS
+        ]  # type: ignore[misc]
         self.table = QTableWidget(len(self.rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Where", "Command", "Keys"])
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Command"), self.tr("Keys")])
         for r, row in enumerate(self.rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -127,10 +138,17 @@ def about_text() -> str:
     """The About box: version, licence, Qt and PySide6 versions, where the bundled figures come from."""
     return (
         f"<h3>corridor_app {corridor_app.__version__}</h3>"
-        "<p>Compare how much each country puts into an investment corridor, and whether it adds up.</p>"
-        f"<p>Licence: {licence()}<br>"
-        f"Qt {qVersion()}, PySide6 {PySide6.__version__}</p>"
-        f"<p><b>Bundled data</b> ({default_dataset().name}): {DATA_SOURCES}</p>"
+        + "<p>"
+        + QCoreApplication.translate(
+            "Help", "Compare how much each country puts into an investment corridor, and whether it adds up."
+        )
+        + "</p><p>"
+        + QCoreApplication.translate("Help", "Licence: {licence}").format(licence=licence())
+        + f"<br>Qt {qVersion()}, PySide6 {PySide6.__version__}</p><p>"
+        + QCoreApplication.translate("Help", "<b>Bundled data</b> ({file}): {sources}").format(
+            file=default_dataset().name, sources=QCoreApplication.translate("Help", DATA_SOURCES)
+        )
+        + "</p>"
     )
 
 
@@ -139,7 +157,10 @@ def open_user_guide(parent: QWidget | None = None, opener: Callable[[QUrl], bool
     url = QUrl.fromLocalFile(str(USER_GUIDE))
     if USER_GUIDE.exists() and (opener or QDesktopServices.openUrl)(url):
         return True
-    QMessageBox.information(parent, "User guide", f"The user guide could not be opened. It is at:\n{USER_GUIDE}")
+    text = QCoreApplication.translate("Help", "The user guide could not be opened. It is at:\n{path}").format(
+        path=USER_GUIDE
+    )
+    QMessageBox.information(parent, QCoreApplication.translate("Help", "User guide"), text)
     return False
 
 
@@ -151,21 +172,23 @@ def add_help_menu(
     ``actions`` are the actions whose keys are listed (or a function giving them when the dialog opens);
     by default every action of the menu bar, read when the dialog opens.
     """
-    menu = menu_bar.addMenu("&Help")
+    menu = menu_bar.addMenu(QCoreApplication.translate("Help", "&Help"))
 
     def listed() -> Sequence[QAction]:
         if actions is None:
             return menu_actions(menu_bar)
         return actions() if callable(actions) else actions
 
-    shortcuts = menu.addAction("&Keyboard shortcuts…")
+    shortcuts = menu.addAction(QCoreApplication.translate("Help", "&Keyboard shortcuts…"))
     shortcuts.setShortcut(QKeySequence("Ctrl+/"))
     shortcuts.triggered.connect(lambda: ShortcutsDialog(listed(), parent).exec())
-    guide = menu.addAction("&User guide")
+    guide = menu.addAction(QCoreApplication.translate("Help", "&User guide"))
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     guide.triggered.connect(lambda: open_user_guide(parent))
     menu.addSeparator()
-    about = menu.addAction("&About corridor_app")
+    about = menu.addAction(QCoreApplication.translate("Help", "&About corridor_app"))
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(lambda: QMessageBox.about(parent, "About corridor_app", about_text()))
+    about.triggered.connect(
+        lambda: QMessageBox.about(parent, QCoreApplication.translate("Help", "About corridor_app"), about_text())
+    )
     return menu

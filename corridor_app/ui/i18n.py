@@ -26,6 +26,7 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
 _CONTEXT = "LanguageMenu"
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own an installed translator
+_running: list[str] = []  # the language install_translators last installed
 
 
 # Where no translation exists but Russian is the common working language (Kazakh, Kyrgyz, Belarusian, Tajik).
@@ -89,6 +90,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     the previous translators (tests switch languages). A missing .qm leaves the English text, never an error.
     """
     language = language or chosen_language()
+    _running[:] = [language]
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -102,6 +104,11 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         if translator.load(name, str(folder)) and app.installTranslator(translator):
             _installed.append(translator)
     return language
+
+
+def running_language() -> str:
+    """The language the interface speaks now (English until ``install_translators`` ran)."""
+    return _running[0] if _running else SOURCE_LANGUAGE
 
 
 def installed_files() -> list[str]:

@@ -42,6 +42,7 @@ from corridor_app.io.loading.mapping import (
     needs_mapping,
 )
 from corridor_app.model.errors import column_letter
+from corridor_app.ui.terms import column_label
 
 PREVIEW_ROWS = 30
 SETTINGS_GROUP = "import"
@@ -52,7 +53,6 @@ _ROLE_LABELS = {
     "source": "Source",
     "corridor": "Corridor",
 }
-_NONE = "(none)"
 
 Reread = Callable[[str | None], list[RawSheet]]
 
@@ -75,15 +75,17 @@ class ImportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {Path(path).name}")
+        self.setWindowTitle(self.tr("Import {name}").format(name=Path(path).name))
         self._sheets = sheets
         self._reread = reread
         self._settings = settings
         self._encoding = encoding
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "The app did not recognise this table's headers. Say which row holds the headers and which "
-            "column is which; the choice is remembered for files with the same headers."
+            self.tr(
+                "The app did not recognise this table's headers. Say which row holds the headers and which "
+                "column is which; the choice is remembered for files with the same headers."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -95,24 +97,26 @@ class ImportDialog(QDialog):
         self.encoding_box = QComboBox()
         for name in CHOICES:
             self.encoding_box.addItem(display_name(name), name)
-        top.addWidget(QLabel("Sheet:"))
+        top.addWidget(QLabel(self.tr("Sheet:")))
         top.addWidget(self.sheet_box, 1)
-        top.addWidget(QLabel("Header row:"))
+        top.addWidget(QLabel(self.tr("Header row:")))
         top.addWidget(self.header_row)
-        self._encoding_label = QLabel("Encoding:")
+        self._encoding_label = QLabel(self.tr("Encoding:"))
         top.addWidget(self._encoding_label)
         top.addWidget(self.encoding_box)
         layout.addLayout(top)
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.preview, 1)
-        roles = QGroupBox("Columns")
+        roles = QGroupBox(self.tr("Columns"))
         form = QFormLayout(roles)
         self.role_boxes: dict[str, QComboBox] = {}
         for role in ROLES:
             box = QComboBox()
             self.role_boxes[role] = box
-            form.addRow(_ROLE_LABELS[role] + ("" if role in ("unit", "source", "corridor") else " *"), box)
+            form.addRow(
+                column_label(_ROLE_LABELS[role]) + ("" if role in ("unit", "source", "corridor") else " *"), box
+            )
         layout.addWidget(roles)
         self.status = QLabel()
         layout.addWidget(self.status)
@@ -151,7 +155,7 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         mapping = self.mapping()
         if not mapping.country or not mapping.amount:
-            self.status.setText("Choose the country and the amount columns.")
+            self.status.setText(self.tr("Choose the country and the amount columns."))
             return
         if self._settings is not None:
             self._settings.setValue(f"{SETTINGS_GROUP}/{header_signature(self._header())}", mapping.to_json())
@@ -257,7 +261,7 @@ class ImportDialog(QDialog):
             chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(_NONE, None)
+            box.addItem(self.tr("(none)"), None)
             for pos in range(max(len(header), self.preview.columnCount())):
                 title = header[pos] if pos < len(header) else None
                 shown = f"{column_letter(pos)}: {title}" if title not in (None, "") else column_letter(pos)
@@ -301,7 +305,7 @@ class ImportDialog(QDialog):
         self.sheet_box.addItems([s.name for s in sheets])
         self.sheet_box.blockSignals(False)
         self._apply(replace(self.mapping(), sheet=sheets[0].name if sheets else None))
-        self.status.setText(f"Read as {display_name(encoding)}.")
+        self.status.setText(self.tr("Read as {encoding}.").format(encoding=display_name(encoding)))
 
     def _on_roles_changed(self, _index: int = 0) -> None:
         chosen = [box.currentData() for box in self.role_boxes.values() if box.currentData() is not None]
@@ -310,7 +314,11 @@ class ImportDialog(QDialog):
         needed = all(self.role_boxes[r].currentData() is not None for r in ("country", "amount"))
         ok_button.setEnabled(needed and not clash)
         self.status.setText(
-            "One column is chosen for two roles." if clash else "" if needed else "Choose the country and amount."
+            self.tr("One column is chosen for two roles.")
+            if clash
+            else ""
+            if needed
+            else self.tr("Choose the country and amount.")
         )
 
     def _set_encoding_choice(self, encoding: str) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from corridor_app.io.errors import LoadError, SaveError
-from corridor_app.io.loading.loader import OPEN_FILTER, OPENABLE
+from corridor_app.io.loading.loader import OPENABLE
 from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.model.edits import Edit
 from corridor_app.model.errors import Problem
@@ -35,6 +35,7 @@ from corridor_app.ui.history_actions import HistoryActions
 from corridor_app.ui.i18n import add_language_menu
 from corridor_app.ui.import_dialog import offer_import_step
 from corridor_app.ui.recent import recent_files, remember_file
+from corridor_app.ui.terms import file_title
 from corridor_app.ui.workspace import Workspace
 
 
@@ -102,42 +103,42 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._add(file_menu, "&Open…", self._on_open_triggered, keys.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._add(file_menu, self.tr("&Open…"), self._on_open_triggered, keys.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        self.save_action = self._add(file_menu, "&Save", self.save, keys.Save)
-        self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, keys.SaveAs)
+        self.save_action = self._add(file_menu, self.tr("&Save"), self.save, keys.Save)
+        self.save_as_action = self._add(file_menu, self.tr("Save &As…"), self.save_as, keys.SaveAs)
         self.export_context = ExportContext(
             self.session, self.settings, self, self.statusBar(), lambda: self.workspace and self.workspace.chart_tabs
         )
         self.export_action, self.export_chart_action = add_export_actions(self.export_context, file_menu)
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", self.close, "Ctrl+Q")
-        edit_menu = self.menuBar().addMenu("&Edit")
+        self._add(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action, self.redo_action = self.history_actions.undo, self.history_actions.redo
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         panel = self.current_panel
-        self.copy_action = self._add(edit_menu, "&Copy", lambda: panel().copy_selection(), keys.Copy)
+        self.copy_action = self._add(edit_menu, self.tr("&Copy"), lambda: panel().copy_selection(), keys.Copy)
         self.copy_headers_action = self._add(
-            edit_menu, "Copy with &headers", lambda: panel().copy_selection(True), "Ctrl+Shift+C"
+            edit_menu, self.tr("Copy with &headers"), lambda: panel().copy_selection(True), "Ctrl+Shift+C"
         )
-        self.paste_action = self._add(edit_menu, "&Paste", lambda: panel().paste(), keys.Paste)
-        self.clear_action = self._add(edit_menu, "C&lear cells", lambda: panel().clear_cells(), keys.Delete)
+        self.paste_action = self._add(edit_menu, self.tr("&Paste"), lambda: panel().paste(), keys.Paste)
+        self.clear_action = self._add(edit_menu, self.tr("C&lear cells"), lambda: panel().clear_cells(), keys.Delete)
         edit_menu.addSeparator()
         self.insert_action = self._add(
             edit_menu,
-            "&Insert row",
+            self.tr("&Insert row"),
             lambda: panel().insert_row(),
             [QKeySequence("Ctrl+Shift+="), QKeySequence("Ctrl++")],
         )
-        self.delete_rows_action = self._add(edit_menu, "&Delete rows", lambda: panel().delete_rows(), "Ctrl+-")
+        self.delete_rows_action = self._add(edit_menu, self.tr("&Delete rows"), lambda: panel().delete_rows(), "Ctrl+-")
         edit_menu.addSeparator()
-        self._add(edit_menu, "&Find…", lambda: panel().focus_filter(), keys.Find)
-        tools_menu = self.menuBar().addMenu("&Tools")
-        self.goal_seek_action = self._add(tools_menu, "&Goal Seek…", self.open_goal_seek, "Ctrl+G")
+        self._add(edit_menu, self.tr("&Find…"), lambda: panel().focus_filter(), keys.Find)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.goal_seek_action = self._add(tools_menu, self.tr("&Goal Seek…"), self.open_goal_seek, "Ctrl+G")
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         add_language_menu(view_menu, self.settings, parent=self)
         self.help_menu = add_help_menu(self.menuBar(), self)
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         """The one road for data changes from the UI: the session's history applies, logs and records it."""
         if self._pending_install is not None:
             # The workbook on screen is about to be replaced: an edit now would be lost without a word.
-            self._say("Opening a file: the edit was not made")
+            self._say(self.tr("Opening a file: the edit was not made"))
             return
         self.session.submit(edit)
 
@@ -244,8 +245,8 @@ class MainWindow(QMainWindow):
         """The Save / Discard / Cancel question (replaced in tests)."""
         return QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"Save the changes to {self.session.file.name}?",
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name}?").format(name=file_title(self.session.file.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
 
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
         try:
             workbook = self._loader(path)
         except LoadError as exc:
-            QMessageBox.warning(self, "Cannot open file", exc.describe())
+            QMessageBox.warning(self, self.tr("Cannot open file"), exc.describe())
             return False
         self._stop_pending_install()
         for _ in self._install_steps(workbook, OpenFile(path, policy_for(path)), None):
@@ -266,7 +267,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(Path(self.path).parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open corridor workbook", start, OPEN_FILTER)
+        kinds = self.tr("Spreadsheets ({patterns});;All files (*)").format(patterns=" ".join("*" + s for s in OPENABLE))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open corridor workbook"), start, kinds)
         if path:
             self.open_path_in_background(path)
 
@@ -283,10 +285,10 @@ class MainWindow(QMainWindow):
 
         def load(progress: Progress, cancelled: Cancelled) -> tuple[Workbook, list[Problem]]:
             workbook = self._loader(path, progress=progress, cancelled=cancelled, mapping=mapping)
-            progress(0.95, "Checking the figures…")
+            progress(0.95, self.tr("Checking the figures…"))
             return workbook, workbook_findings(workbook)  # not on the GUI thread
 
-        task = run_in_background(load, f"Opening {Path(path).name}…", self)
+        task = run_in_background(load, self.tr("Opening {name}…").format(name=Path(path).name), self)
         task.finished.connect(lambda loaded: self._on_background_loaded(path, *loaded, undo_index=undo_index))
         task.failed.connect(lambda error: self._on_background_load_failed(error, path))
         self._open_task = task
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         self, path: str, workbook: Workbook, findings: list[Problem], *, undo_index: int | None = None
     ) -> None:
         if undo_index is not None and self.session.history.index != undo_index and not self.maybe_save():
-            self._say(f"{Path(path).name} was not opened: the current workbook stays", 10_000)
+            self._say(self.tr("{name} was not opened: the current workbook stays").format(name=Path(path).name), 10_000)
             return
         file = OpenFile(path, policy_for(path))
         self._install_in_steps(workbook, file, findings).finished.connect(lambda: self._opened(path))
@@ -314,8 +316,9 @@ class MainWindow(QMainWindow):
         if mapping is not None:
             self.open_path_in_background(path, mapping)
             return
-        text = error.describe() if isinstance(error, LoadError) else f"The file could not be opened ({error})."
-        QMessageBox.warning(self, "Cannot open file", text)
+        fallback = self.tr("The file could not be opened ({error}).").format(error=error)
+        text = error.describe() if isinstance(error, LoadError) else fallback
+        QMessageBox.warning(self, self.tr("Cannot open file"), text)
 
     def _on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
@@ -325,7 +328,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path_in_background(p))
         if not files:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def save(self) -> bool:
         """Save in place when the file's policy allows it, keeping what the app does not own; else Save As."""
@@ -343,19 +346,20 @@ class MainWindow(QMainWindow):
             save_responsively(self, self.workbook, path, preserve=preserve)
         except SaveError as exc:
             if in_place:
-                answer = QMessageBox.question(self, "Cannot save in place", f"{exc}\n\nSave as a new file instead?")
+                question = self.tr("{error}\n\nSave as a new file instead?").format(error=exc)
+                answer = QMessageBox.question(self, self.tr("Cannot save in place"), question)
                 return answer == QMessageBox.StandardButton.Yes and self.save_as()
-            QMessageBox.critical(self, "Cannot save", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot save"), str(exc))
             return False
         self.session.saved(path)
         remember_file(self.settings, path)
         self.safety.saved()
-        self._say(f"Saved {Path(path).name}", 5000)
+        self._say(self.tr("Saved {name}").format(name=Path(path).name), 5000)
         return True
 
     def save_as(self) -> bool:
         suggested = str(Path(self.path).with_suffix(".xlsx")) if self.path else "corridor.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Save As", suggested, "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), suggested, self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return False
         if not path.lower().endswith(".xlsx"):
@@ -364,11 +368,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_: object) -> None:
         dirty = " *" if self.session.dirty else ""
-        self.setWindowTitle(f"{self.session.file.name}{dirty} — corridor_app")
+        self.setWindowTitle(f"{file_title(self.session.file.name)}{dirty} — corridor_app")
 
     def _show_findings(self, problems: list[Problem]) -> None:
         if problems:
-            self._say(f"{len(problems)} warning{'s' if len(problems) != 1 else ''}: {problems[0]}", 15000)
+            self._say(self.tr("%Ln warning(s): {first}", "", len(problems)).format(first=problems[0]), 15000)
         else:
             self.statusBar().clearMessage()
 
@@ -408,9 +412,11 @@ class MainWindow(QMainWindow):
         """Whether to stop a running export to close the window (replaced in tests)."""
         return QMessageBox.question(
             self,
-            "Export still running",
-            f"The report {Path(path).name} is still being written. Stop it and close?\n\n"
-            "The previous report, if any, stays as it was.",
+            self.tr("Export still running"),
+            self.tr(
+                "The report {name} is still being written. Stop it and close?\n\n"
+                "The previous report, if any, stays as it was."
+            ).format(name=Path(path).name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
 

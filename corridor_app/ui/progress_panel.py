@@ -15,10 +15,30 @@ asks again about unsaved edits made meanwhile).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QToolButton, QWidget
 
 MAXIMUM = 1000  # the bar counts in thousandths
+
+
+# The stages the Qt-free loader (io/loading) reports in English, shown in the interface's language.
+_STAGES = (
+    QT_TRANSLATE_NOOP("ProgressPanel", "Reading the cells…"),
+    QT_TRANSLATE_NOOP("ProgressPanel", "Building the tables…"),
+    QT_TRANSLATE_NOOP("ProgressPanel", "Checking the file…"),
+)
+_READING = re.compile(r"^Reading (.+)…$")
+
+
+def stage_text(text: str) -> str:
+    """A stage reported by io/ ("Reading the cells…", "Reading x.xlsx…") in the interface's language."""
+    if text in _STAGES:
+        return QCoreApplication.translate("ProgressPanel", text)
+    if (reading := _READING.match(text)) is not None:
+        return QCoreApplication.translate("ProgressPanel", "Reading {name}…").format(name=reading.group(1))
+    return text
 
 
 class ProgressPanel(QWidget):
@@ -66,6 +86,7 @@ class ProgressPanel(QWidget):
 
     def setLabelText(self, text: str) -> None:
         """Show the work's stage after its title ("Opening x.xlsx · Reading the cells…"): which work it is stays."""
+        text = stage_text(text)
         self._message = text
         self.label.setText(f"{self._title.rstrip('…')} · {text}" if text != self._title else text)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.reconcile import Reconciliation, reconcile_totals, reconciliation_of
@@ -24,28 +25,38 @@ def _fmt(value: float | None, unit: str) -> str:
 def _interval(low: float, high: float, unit: str = "") -> str:
     """ "37.52–40.52", "≥ 38.00", "≤ 40.00" or one number, with the unit if given."""
     if low == high:
-        text = f"{low:,.2f}"
+        text = format_number(low)
     elif high == math.inf:
-        text = f"≥ {low:,.2f}"
+        text = f"≥ {format_number(low)}"
     elif low == -math.inf:
-        text = f"≤ {high:,.2f}"
+        text = f"≤ {format_number(high)}"
     else:
-        text = f"{low:,.2f}–{high:,.2f}"
+        text = f"{format_number(low)}–{format_number(high)}"
     return f"{text} {unit}".strip()
 
 
 def range_text(rec: Reconciliation) -> str:
     """The strip's range part: "Ranges: parts 37.52–40.52, published ≥ 38.00 USD bn: consistent within the ranges"."""
     parts = _interval(*rec.parts_interval)
-    approx = f" ({len(rec.approximate)} approximate)" if rec.approximate else ""
+    count = len(rec.approximate)
+    approx = (
+        QCoreApplication.translate("ReconciliationPanel", " (approximate: {count})").format(count=count)
+        if count
+        else ""
+    )
     published = rec.published_interval
     if published is None:
-        return f"Ranges: parts <b>{parts} {rec.unit}</b>{approx}".replace(" </b>", "</b>")
+        text = QCoreApplication.translate("ReconciliationPanel", "Ranges: parts <b>{parts}</b>{approx}")
+        return text.format(parts=f"{parts} {rec.unit}".strip(), approx=approx)
     colour = "#2e7d32" if rec.consistent_within_ranges else "#c0392b"
-    shown = _interval(*published, rec.unit) + (" (approximate)" if rec.published_approximate else "")
-    return (
-        f"Ranges: parts <b>{parts}</b>{approx}, published <b>{shown}</b>: "
-        f"<span style='color:{colour}'><b>{rec.range_verdict}</b></span>"
+    shown = _interval(*published, rec.unit)
+    if rec.published_approximate:
+        shown += QCoreApplication.translate("ReconciliationPanel", " (approximate)")
+    text = QCoreApplication.translate(
+        "ReconciliationPanel", "Ranges: parts <b>{parts}</b>{approx}, published <b>{published}</b>: "
+    )
+    return text.format(parts=parts, approx=approx, published=shown) + (
+        f"<span style='color:{colour}'><b>{verdict(rec.range_verdict)}</b></span>"
     )
 
 

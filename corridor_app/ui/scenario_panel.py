@@ -239,11 +239,11 @@ class ScenarioPanel(QWidget):
         self.totals_view.setAlternatingRowColors(True)
 
         names_box = QVBoxLayout()
-        names_box.addWidget(QLabel("<b>Scenarios</b> (illustrations, not forecasts)"))
+        names_box.addWidget(QLabel(self.tr("<b>Scenarios</b> (illustrations, not forecasts)")))
         names_box.addWidget(self.names, 1)
         names_box.addLayout(buttons)
         adjustments_box = QVBoxLayout()
-        adjustments_box.addWidget(QLabel("Adjustments of the selected scenario"))
+        adjustments_box.addWidget(QLabel(self.tr("Adjustments of the selected scenario")))
         adjustments_box.addWidget(self.adjustments_view, 1)
         adjustments_box.addLayout(adj_buttons)
         left = QWidget()

@@ -21,6 +21,7 @@ from corridor_app.model.ranges import edit_cells
 from corridor_app.model.schema import parse_cell
 from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.number_format import edit_number, shown_number
+from corridor_app.ui.reason_text import translate_reason
 from corridor_app.ui.terms import choice, column_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -172,7 +173,7 @@ class WorkbookTableModel(QAbstractTableModel):
         # A bound typed into a figure ("over 38", "12–14") also writes its Low/High (issue 18), as one edit.
         cells, refused = edit_cells(table.spec, table.record(index.row()), key, parsed, quantity)
         if refused is not None:
-            self.sig_edit_refused.emit(f"{spec.label}, row {index.row() + 1}: {refused}; the old value is kept")
+            self.sig_edit_refused.emit(self._refused(spec.label, index.row(), ParseError(refused)))
             return False
         if all(v == table.value(index.row(), k) for k, v in cells.items()):
             return True
@@ -192,7 +193,7 @@ class WorkbookTableModel(QAbstractTableModel):
     def _refused(self, label: str, row: int, exc: ParseError) -> str:
         """The status bar's words for a refused value: the column as on screen, the row, the reason."""
         text = self.tr("{column}, row {row}: {reason}; the old value is kept")
-        return text.format(column=column_label(label), row=row + 1, reason=exc.message)
+        return text.format(column=column_label(label), row=row + 1, reason=translate_reason(exc.message))
 
     def _on_workbook_changed(self, change: Change) -> None:
         if change.table != self._key:

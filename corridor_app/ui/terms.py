@@ -37,6 +37,17 @@ COLUMN_LABELS = (
     QT_TRANSLATE_NOOP("Columns", "Kind"),
     QT_TRANSLATE_NOOP("Columns", "Units per USD"),
     QT_TRANSLATE_NOOP("Columns", "As of"),
+    QT_TRANSLATE_NOOP("Columns", "Low"),
+    QT_TRANSLATE_NOOP("Columns", "High"),
+    QT_TRANSLATE_NOOP("Columns", "Approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Cost low"),
+    QT_TRANSLATE_NOOP("Columns", "Cost high"),
+    QT_TRANSLATE_NOOP("Columns", "Cost approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Length low"),
+    QT_TRANSLATE_NOOP("Columns", "Length high"),
+    QT_TRANSLATE_NOOP("Columns", "Length approximate"),
+    QT_TRANSLATE_NOOP("Columns", "Year"),
+    QT_TRANSLATE_NOOP("Columns", "Measure"),
 )
 
 # The tables by their tab names (main_window.TABLE_TABS) and the other tabs of the window.
@@ -44,6 +55,7 @@ TABLE_NAMES = (
     QT_TRANSLATE_NOOP("Tables", "Contributions"),
     QT_TRANSLATE_NOOP("Tables", "Totals"),
     QT_TRANSLATE_NOOP("Tables", "Targets"),
+    QT_TRANSLATE_NOOP("Tables", "Progress"),
     QT_TRANSLATE_NOOP("Tables", "Projects"),
     QT_TRANSLATE_NOOP("Tables", "FX"),
     QT_TRANSLATE_NOOP("Tables", "Scenarios"),
@@ -54,6 +66,8 @@ VERDICTS = (
     QT_TRANSLATE_NOOP("Verdict", "no published total"),
     QT_TRANSLATE_NOOP("Verdict", "does not reconcile"),
     QT_TRANSLATE_NOOP("Verdict", "reconciles"),
+    QT_TRANSLATE_NOOP("Verdict", "consistent within the ranges"),
+    QT_TRANSLATE_NOOP("Verdict", "outside the ranges"),
 )
 
 CHANGE_LOG_COLUMNS = (
@@ -75,6 +89,13 @@ CHOICES = (
     QT_TRANSLATE_NOOP("Choices", "add"),
     QT_TRANSLATE_NOOP("Choices", "exclude"),
     QT_TRANSLATE_NOOP("Choices", "none"),
+)
+# The other choice columns: a range's Approximate cell (issue 18) and a target's Measure; the same rule holds.
+OTHER_CHOICES = (
+    QT_TRANSLATE_NOOP("Choices", "approximate"),
+    QT_TRANSLATE_NOOP("Choices", "exact"),
+    QT_TRANSLATE_NOOP("Choices", "level"),
+    QT_TRANSLATE_NOOP("Choices", "cumulative"),
 )
 
 
@@ -101,3 +122,12 @@ def verdict(text: str) -> str:
 def change_log_column(name: str) -> str:
     """A heading of the change log on screen (the saved Change log sheet keeps the English ones)."""
     return QCoreApplication.translate("ChangeLog", name)
+
+
+# Titles the app gives a file (app.BUNDLED_TITLE): the window's title shows them in the user's language.
+FILE_TITLES = (QT_TRANSLATE_NOOP("Files", "North-South ITC (bundled dataset)"),)
+
+
+def file_title(name: str) -> str:
+    """A file's name in the window's title: a title the app gave translated, a file's own name as it is."""
+    return QCoreApplication.translate("Files", name) if name in FILE_TITLES else name

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>FileSafety</name>
+    <message numerus="yes">
+        <source>Discarded %Ln unsaved change(s) to {name}</source>
+        <translation>
+            <numerusform>Discarded %Ln unsaved change to {name}</numerusform>
+            <numerusform>Discarded %Ln unsaved changes to {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovered %Ln unsaved change(s) to {name}</source>
+        <translation>
+            <numerusform>Recovered %Ln unsaved change to {name}</numerusform>
+            <numerusform>Recovered %Ln unsaved changes to {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message numerus="yes">
+        <source>edit %Ln cell(s) in {table}</source>
+        <translation>
+            <numerusform>edit %Ln cell in {table}</numerusform>
+            <numerusform>edit %Ln cells in {table}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>insert %Ln row(s) in {table}</source>
+        <translation>
+            <numerusform>insert %Ln row in {table}</numerusform>
+            <numerusform>insert %Ln rows in {table}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %Ln row(s) from {table}</source>
+        <translation>
+            <numerusform>delete %Ln row from {table}</numerusform>
+            <numerusform>delete %Ln rows from {table}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %Ln cell(s)</source>
+        <translation>
+            <numerusform>Paste %Ln cell</numerusform>
+            <numerusform>Paste %Ln cells</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln warning(s): {first}</source>
+        <translation>
+            <numerusform>%Ln warning: {first}</numerusform>
+            <numerusform>%Ln warnings: {first}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectsBreakdownChart</name>
     <message numerus="yes">
         <source>%Ln project(s), {total} {display}</source>
@@ -56,6 +114,33 @@
         <translation>
             <numerusform>Deleted %Ln row; Ctrl+Z restores</numerusform>
             <numerusform>Deleted %Ln rows; Ctrl+Z restores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YearsChart</name>
+    <message numerus="yes">
+        <source>%Ln countries</source>
+        <translation>
+            <numerusform>%Ln country</numerusform>
+            <numerusform>%Ln countries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{countries}, %Ln years</source>
+        <translation>
+            <numerusform>{countries}, %Ln year</numerusform>
+            <numerusform>{countries}, %Ln years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>%Ln unsaved change(s)</source>
+        <translation>
+            <numerusform>%Ln unsaved change</numerusform>
+            <numerusform>%Ln unsaved changes</numerusform>
         </translation>
     </message>
 </context>

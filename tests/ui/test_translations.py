@@ -22,7 +22,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
-from corridor_app.model import changelog, pacing, sheets
+from corridor_app import app
+from corridor_app.model import pacing, sheets
+from corridor_app.model import workbook as workbook_module
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui import i18n, terms
@@ -73,7 +75,10 @@ def test_the_model_s_words_are_listed_for_translation() -> None:
     labels = {column.label for table in sheets.TABLES for column in table.columns}
     assert labels <= set(terms.COLUMN_LABELS)
     assert {table.label for table in sheets.TABLES} <= set(terms.TABLE_NAMES)
-    assert tuple(changelog.COLUMNS) == terms.CHANGE_LOG_COLUMNS
+    assert tuple(workbook_module.COLUMNS) == terms.CHANGE_LOG_COLUMNS
+    assert app.BUNDLED_TITLE in terms.FILE_TITLES
+    for column in (c for table in sheets.TABLES for c in table.columns if c.choices):
+        assert {choice[0] for choice in column.choices} <= set(terms.CHOICES) | set(terms.OTHER_CHOICES)
     assert set(typing.get_args(pacing.Status)) == set(_STATUSES)
 
 
@@ -86,6 +91,10 @@ def test_choices_show_in_russian_and_read_back_as_the_same_choice(russian: None)
         shown = terms.choice(canonical)
         assert CYRILLIC.search(shown), canonical
         assert parse_choice(kind, shown) == canonical
+    for column in (c for table in sheets.TABLES for c in table.columns if c.choices and c is not kind):
+        for canonical in (choice[0] for choice in column.choices):  # Approximate, Measure (issue 18)
+            shown = terms.choice(canonical)
+            assert CYRILLIC.search(shown) and parse_choice(column, shown) == canonical, (column.label, shown)
 
 
 def test_qt_s_own_and_the_app_s_translations_are_installed(qapp: QApplication, russian: None) -> None:
@@ -103,7 +112,16 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
     charts = ChartArea(workbook, workbook.corridors()[0], display=Display())
     qtbot.addWidget(charts)
     tabs = [charts.tabText(i) for i in range(charts.count())]
-    assert tabs == ["По странам", "Доли", "Сценарии", "Темпы по целям", "Проекты", "Сравнение коридоров"]
+    assert tabs == [
+        "По странам",
+        "Доли",
+        "Сценарии",
+        "Темпы",
+        "Цели по годам",
+        "Проекты",
+        "Коридоры",
+        "По годам",
+    ]
     assert "вклады по странам" in charts.chart.getPlotItem().titleLabel.text
 
     panel = ReconciliationPanel(workbook, workbook.corridors()[0])
@@ -116,7 +134,7 @@ def test_chart_tabs_tables_and_reconciliation_are_russian_with_decimal_commas(
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:3] == ["Коридор", "Страна", "Сумма"]
     amount = headers.index("Сумма")
-    assert model.index(0, amount).data() == "13,20"
+    assert model.index(0, amount).data() == "13,2"  # as given in the file (model.precision)
     assert model.index(0, amount).data(Qt.ItemDataRole.EditRole) == "13,2"
 
     table = TablePanel(model, lambda edit: None, lambda key: {})
@@ -143,7 +161,16 @@ def test_english_interface_is_unchanged(qtbot, workbook: Workbook) -> None:  # t
     charts = ChartArea(workbook, workbook.corridors()[0], display=Display())
     qtbot.addWidget(charts)
     tabs = [charts.tabText(i) for i in range(charts.count())]
-    assert tabs == ["By country", "Shares", "Scenarios", "Targets pacing", "Projects", "Corridors compared"]
+    assert tabs == [
+        "By country",
+        "Shares",
+        "Scenarios",
+        "Targets pacing",
+        "Targets over time",
+        "Projects",
+        "Corridors compared",
+        "By year",
+    ]
     panel = ReconciliationPanel(workbook, workbook.corridors()[0])
     qtbot.addWidget(panel)
     assert panel.residual_label.text() == "Residual <b>+0.89 USD bn (+2.3 %)</b>"
@@ -237,3 +264,43 @@ def test_no_cyrillic_in_english(workbook: Workbook, qtbot) -> None:  # type: ign
     texts = [panel.new_button.text(), panel.add_button.text(), panel.adjustments_view.toolTip()]
     assert not any(CYRILLIC.search(t) for t in texts)
     panel.detach()
+
+
+def test_corridor_line_matches_the_cli_in_english_and_is_russian_in_russian(
+    qapp: QApplication, qtbot, workbook: Workbook
+) -> None:  # type: ignore[no-untyped-def]
+    from corridor_app.model.corridors import corridor_comparison
+    from corridor_app.ui.charts.comparison import CorridorComparisonChart
+
+    chart = CorridorComparisonChart(workbook, Display())
+    qtbot.addWidget(chart)
+    line = corridor_comparison(workbook, Display()).columns[0].describe()
+    assert line in chart.reconciliation_label.text()  # the same words and figures as `summary`
+    i18n.install_translators(qapp, "ru")
+    try:
+        russian = CorridorComparisonChart(workbook, Display())
+        qtbot.addWidget(russian)
+        text = russian.reconciliation_label.text()
+        assert "сумма частей 39,09 при опубликованном итоге 38,20 USD bn, невязка +0,89 (+2,3 %), не сходится" in text
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_the_report_speaks_the_interface_s_language_until_one_is_chosen(settings: QSettings, russian: None) -> None:
+    from corridor_app.ui.export_actions import LANG_KEY, _report_language
+
+    assert i18n.running_language() == "ru"
+    assert _report_language(settings) == "ru"
+    settings.setValue(LANG_KEY, "en")  # the language chosen for the last report wins
+    assert _report_language(settings) == "en"
+
+
+def test_the_loader_s_stages_show_in_russian(russian: None) -> None:
+    from corridor_app.ui.progress_panel import stage_text
+
+    source = (ROOT / "corridor_app" / "io" / "loading" / "isolated.py").read_text(encoding="utf-8")
+    stages = ["Reading the cells…", "Building the tables…", "Checking the file…"]
+    assert all(f'"{stage}"' in source for stage in stages)  # the words io/loading reports
+    assert [stage_text(s) for s in stages] == ["Чтение ячеек…", "Построение таблиц…", "Проверка файла…"]
+    assert stage_text("Reading north_south_itc.xlsx…") == "Чтение north_south_itc.xlsx…"
+    assert stage_text("a stage added later") == "a stage added later"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from corridor_app.model.money import Display
 from corridor_app.model.pacing import DEFAULT_START_YEAR
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.number_format import localize_plots
 
 if TYPE_CHECKING:
     from corridor_app.ui.charts.comparison import CorridorComparisonChart
@@ -54,7 +55,9 @@ TABLE_CHARTS = {
     "projects": "projects_chart",
     "scenarios": "scenario_charts",
 }
-PINNED_TIP = "Pinned: this chart stays when you change tables. Choose the table's own chart to follow again."
+PINNED_TIP = QT_TRANSLATE_NOOP(
+    "ChartArea", "Pinned: this chart stays when you change tables. Choose the table's own chart to follow again."
+)
 
 
 class ChartArea(QTabWidget):
@@ -150,6 +153,7 @@ class ChartArea(QTabWidget):
         chart = self._charts.get(name)
         if chart is None:
             chart = self._make(name)
+            localize_plots(chart)  # tick labels with the user's decimal sign (2,5 in Russian)
             self._charts[name] = chart
             page = self._pages[name]
             layout = page.layout()
@@ -316,4 +320,6 @@ class ChartArea(QTabWidget):
             return
         self._pinned = None if page is self.chart_for_table(self._table_key) else page
         for i in range(self.count()):
-            self.setTabToolTip(i, PINNED_TIP if self.widget(i) is self._pinned else "")
+            self.setTabToolTip(
+                i, QCoreApplication.translate("ChartArea", PINNED_TIP) if self.widget(i) is self._pinned else ""
+            )

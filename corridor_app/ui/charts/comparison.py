@@ -12,12 +12,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from corridor_app.model.corridors import CorridorComparison, corridor_comparison
+from corridor_app.model.corridors import CorridorColumn, CorridorComparison, corridor_comparison
 from corridor_app.model.money import Display
 from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number, format_percent
+from corridor_app.ui.terms import verdict
 
 _WATCHED = {"contributions", "totals", "fx"}
 _GROUP_WIDTH = 0.8
@@ -100,12 +102,31 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
         item.setYRange(bottom - 0.04 * span, top + 0.18 * span, padding=0)
         self._show_text(cmp)
 
+    def _describe(self, col: CorridorColumn) -> str:
+        """``CorridorColumn.describe`` (the CLI's line) in the interface's language and number format."""
+        rec = col.reconciliation
+        unit = f" {rec.unit}" if rec.unit else ""
+        corridor = rec.corridor or self.tr("(no corridor)")
+        parts = format_number(rec.sum_of_parts)
+        if rec.published_total is None or rec.residual is None:
+            text = self.tr("{corridor}: sum of parts {parts}, no published total")
+            return text.format(corridor=corridor, parts=parts + unit)
+        pct = "" if rec.residual_pct is None else f" ({format_percent(rec.residual_pct, signed=True)})"
+        text = self.tr("{corridor}: sum of parts {parts} vs published {published}, residual {residual}, {verdict}")
+        return text.format(
+            corridor=corridor,
+            parts=parts,
+            published=format_number(rec.published_total) + unit,
+            residual=format_number(rec.residual, signed=True) + pct,
+            verdict=verdict(rec.verdict),
+        )
+
     def _show_text(self, cmp: CorridorComparison) -> None:
         lines = []
         for col in cmp.columns:
             rec = col.reconciliation
             tint = "#c0392b" if rec.flagged else "#2e7d32" if rec.published_total is not None else "#555"
-            lines.append(f"<span style='color:{tint}'>{col.describe()}</span>")
+            lines.append(f"<span style='color:{tint}'>{self._describe(col)}</span>")
         self.reconciliation_label.setText("<br>".join(lines) or self.tr("No contributions"))
         if cmp.excluded:
             items = "; ".join(
@@ -122,4 +143,4 @@ class CorridorComparisonChart(FollowsWorkbook, QWidget):
 
 
 def _amount(value: float | None) -> str:
-    return QCoreApplication.translate("CorridorComparisonChart", "no amount") if value is None else f"{value:,.2f}"
+    return QCoreApplication.translate("CorridorComparisonChart", "no amount") if value is None else format_number(value)

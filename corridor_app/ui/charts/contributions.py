@@ -21,7 +21,7 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.number_format import shown_number
+from corridor_app.ui.number_format import format_number, format_percent, format_significant, shown_number
 
 BAR_COLOUR = "#3b6ea8"
 HIGHLIGHT_COLOUR = "#f39c12"
@@ -39,8 +39,8 @@ def short_number(value: float, sign: str = "") -> str:
     size = abs(value)
     for scale, letter in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
         if size >= scale:
-            return f"{value / scale:{sign}.3g}{letter}"
-    return f"{value:{sign}.3g}"
+            return format_significant(value / scale, 3, signed=sign == "+") + letter
+    return format_significant(value, 3, signed=sign == "+")
 
 
 class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
@@ -201,15 +201,18 @@ class ContributionsChart(FollowsWorkbook, pg.PlotWidget):
         lines = [label, f"{shown_number(value, rec.unit)}{unit}"]
         low, high = self.series.ranges[i] if i < len(self.series.ranges) else (value, value)
         if high - low > 1e-12:
-            lines.append(f"range {shown_number(low, rec.unit)} to {shown_number(high, rec.unit)}{unit}")
+            low_text, high_text = shown_number(low, rec.unit), shown_number(high, rec.unit)
+            lines.append(self.tr("range {low} to {high}").format(low=low_text, high=high_text) + unit)
         if label in rec.approximate:
-            lines.append("approximate figure")
+            lines.append(self.tr("approximate figure"))
         share = shares(rec).get(label)
         if share is not None:
-            lines.append(self.tr("{share} % of the sum of parts").format(share=f"{share:.1f}"))
+            lines.append(self.tr("{share} % of the sum of parts").format(share=format_number(share, 1)))
         if rec.published_total:
             lines.append(
-                self.tr("{share} % of the published total").format(share=f"{value / rec.published_total * 100:.1f}")
+                self.tr("{share} % of the published total").format(
+                    share=format_number(value / rec.published_total * 100, 1)
+                )
             )
         contrib = self._workbook.table("contributions")
         sources = {str(contrib.value(r, "source")) for r in self.series.rows[i] if contrib.value(r, "source")}
@@ -297,7 +300,7 @@ class SharesChart(FollowsWorkbook, pg.PlotWidget):
         for i, label in enumerate(self._labels):
             label.setVisible(i < len(values))
             if i < len(values):
-                label.setText(f" {values[i]:.1f} %")
+                label.setText(" " + format_percent(values[i]))
                 label.setPos(values[i], i)
         self.getPlotItem().setXRange(0, max([*values, 1.0]) * 1.18, padding=0)
         self.getPlotItem().setYRange(-0.6, max(len(values) - 0.4, 0.6), padding=0)

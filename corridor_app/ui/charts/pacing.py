@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QSplit
 
 from corridor_app.model.pacing import DEFAULT_START_YEAR, TargetPace, target_pacing
 from corridor_app.model.workbook import Change, Workbook
+from corridor_app.ui.basis_text import translate_basis
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
-from corridor_app.ui.number_format import shown_number
+from corridor_app.ui.number_format import format_number, format_percent, shown_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _COLUMNS = (
@@ -86,7 +87,8 @@ class PacingModel(QAbstractTableModel):
             return None
         pace = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{pace.target}\n{pace.basis}" if index.column() == 0 else pace.basis
+            basis = translate_basis(pace.basis)
+            return f"{pace.target}\n{basis}" if index.column() == 0 else basis
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4, 5, 6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -99,8 +101,8 @@ class PacingModel(QAbstractTableModel):
             pace.unit,
             baseline,
             str(pace.target_year),
-            "—" if pace.progress is None else f"{pace.progress * 100:.0f} %",
-            "—" if pace.pace is None else f"{pace.pace:,.2f}",
+            "—" if pace.progress is None else format_percent(pace.progress * 100, 0),
+            "—" if pace.pace is None else format_number(pace.pace),
             self.tr(pace.status),
         )[index.column()]
 

@@ -12,7 +12,7 @@ Both refresh from the workbook's announcements (Targets and Progress edits).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from corridor_app.model.pacing import DEFAULT_START_YEAR
 from corridor_app.model.progress import Status, Verdict, sorted_by_status, target_progress
 from corridor_app.model.workbook import Workbook
+from corridor_app.ui.basis_text import translate_basis
 from corridor_app.ui.charts.palette import short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number, format_significant
 
 STATUS_COLOURS: dict[Status, str] = {
     "behind": "#c0504d",
@@ -44,13 +46,30 @@ _REQUIRED = "#555555"
 _PROJECTION = "#e08a2e"
 _GOAL = "#2e7d32"
 HOVER_PIXELS = 12  # how near the pointer must come to a point to show its figure
-_STATUS_COLUMNS = ("Status", "Target", "Latest / goal", "Reach year")
+_STATUS_COLUMNS = (
+    QT_TRANSLATE_NOOP("ProgressChart", "Status"),
+    QT_TRANSLATE_NOOP("ProgressChart", "Target"),
+    QT_TRANSLATE_NOOP("ProgressChart", "Latest / goal"),
+    QT_TRANSLATE_NOOP("ProgressChart", "Reach year"),
+)
+# model.progress.Status, as the screen shows it.
+_STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("ProgressChart", "behind"),
+    QT_TRANSLATE_NOOP("ProgressChart", "on track"),
+    QT_TRANSLATE_NOOP("ProgressChart", "reached"),
+    QT_TRANSLATE_NOOP("ProgressChart", "no data"),
+)
 
 
 def _num(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    return format_number(value, 0) if float(value).is_integer() else format_significant(value, 4)
+
+
+def status_word(status: Status) -> str:
+    """A target's status on screen ("behind" is "отстаёт" in Russian)."""
+    return QCoreApplication.translate("ProgressChart", status)
 
 
 class ProgressChart(FollowsWorkbook, QWidget):
@@ -66,12 +85,12 @@ class ProgressChart(FollowsWorkbook, QWidget):
         self._chosen_row: int | None = None  # the Targets row on screen, kept across refreshes
 
         self.selector = QComboBox()
-        self.selector.setToolTip("The target to draw")
+        self.selector.setToolTip(self.tr("The target to draw"))
         self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.selector.setMinimumContentsLength(30)
         self.selector.currentIndexChanged.connect(self._on_selector_changed)
         self.status_table = QTableWidget(0, len(_STATUS_COLUMNS))
-        self.status_table.setHorizontalHeaderLabels(_STATUS_COLUMNS)
+        self.status_table.setHorizontalHeaderLabels([self.tr(c) for c in _STATUS_COLUMNS])
         self.status_table.verticalHeader().setVisible(False)
         self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,7 +107,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
         style_plot(item, grid_x=True, grid_y=True, alpha=0.2)
-        item.setLabel("bottom", "year")
+        item.setLabel("bottom", self.tr("year"))
         legend = item.addLegend(offset=(8, 8), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 220))
         self.required = pg.PlotDataItem(pen=pg.mkPen(_REQUIRED, width=1.5, style=Qt.PenStyle.DashLine))
         self.projection = pg.PlotDataItem(pen=pg.mkPen(_PROJECTION, width=2, style=Qt.PenStyle.DotLine))
@@ -97,10 +116,10 @@ class ProgressChart(FollowsWorkbook, QWidget):
         )
         self.goal = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush(_GOAL), pen=pg.mkPen("#1b4d1e"))
         for plotted, name in (
-            (self.observed, "official figures"),
-            (self.required, "required path"),
-            (self.projection, "at the pace seen"),
-            (self.goal, "goal"),
+            (self.observed, self.tr("official figures")),
+            (self.required, self.tr("required path")),
+            (self.projection, self.tr("at the pace seen")),
+            (self.goal, self.tr("goal")),
         ):
             item.addItem(plotted)
             legend.addItem(plotted, name)
@@ -114,7 +133,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
         self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Target"))
+        top.addWidget(QLabel(self.tr("Target")))
         top.addWidget(self.selector, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -149,7 +168,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
         self.selector.blockSignals(True)
         self.selector.clear()
         for v in self.verdicts:
-            self.selector.addItem(f"{v.label} — {v.status}", v.row)
+            self.selector.addItem(f"{v.label} — {status_word(v.status)}", v.row)
         if self._chosen_row is not None:
             self.selector.setCurrentIndex(rows.index(self._chosen_row))
         self.selector.blockSignals(False)
@@ -162,13 +181,19 @@ class ProgressChart(FollowsWorkbook, QWidget):
         for i, v in enumerate(ordered):
             latest = v.latest
             cells = (
-                v.status,
+                status_word(v.status),
                 v.target,
                 f"{'—' if latest is None else _num(latest[1])} / {_num(v.goal)}",
                 "—" if v.reach_year is None else str(v.reach_year),
             )
             unit = f" {v.unit}" if v.unit else ""
-            tip = f"{v.label}\ngoal {_num(v.goal)}{unit} by {v.target_year}; projected {_num(v.projected)}\n{v.basis}"
+            tip = self.tr("{label}\ngoal {goal} by {year}; projected {projected}\n{basis}").format(
+                label=v.label,
+                goal=_num(v.goal) + unit,
+                year=v.target_year,
+                projected=_num(v.projected),
+                basis=translate_basis(v.basis),
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, v.row)
@@ -191,7 +216,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
                 series.setData([], [])
             self.goal.setData([], [])
             self.goal_label.setText("")
-            self.empty_label.setText("No targets with a value and a target year")
+            self.empty_label.setText(self.tr("No targets with a value and a target year"))
             self.empty_label.setPos(0.5, 0.5)
             item.setTitle("")
             self.verdict_label.setText("")
@@ -200,9 +225,9 @@ class ProgressChart(FollowsWorkbook, QWidget):
         self.required.setData([y for y, _ in v.required], [value for _, value in v.required])
         self.projection.setData([y for y, _ in v.projection], [value for _, value in v.projection])
         self.goal.setData([v.target_year], [v.goal])
-        self.goal_label.setText(f"goal {_num(v.goal)} by {v.target_year}")
+        self.goal_label.setText(self.tr("goal {goal} by {year}").format(goal=_num(v.goal), year=v.target_year))
         self.goal_label.setPos(v.target_year, v.goal)
-        kind = "running total" if v.measure == "cumulative" else "level"
+        kind = self.tr("running total") if v.measure == "cumulative" else self.tr("level")
         item.setTitle(f"<span style='color:#222'>{short(v.label, 70)}</span>")
         item.setLabel("left", f"{v.unit} ({kind})" if v.unit else kind)
         years = [y for y, _ in (*v.actual, *v.required, *v.projection)] + [v.target_year]
@@ -218,7 +243,7 @@ class ProgressChart(FollowsWorkbook, QWidget):
         if v.observations:
             self.empty_label.setText("")
         else:
-            self.empty_label.setText("No yearly figures yet: add them on the Progress sheet")
+            self.empty_label.setText(self.tr("No yearly figures yet: add them on the Progress sheet"))
             self.empty_label.setPos((first + last) / 2, (low + high) / 2)
         self.verdict_label.setText(self.describe(v))
 
@@ -226,15 +251,26 @@ class ProgressChart(FollowsWorkbook, QWidget):
     def describe(v: Verdict) -> str:
         """The verdict in words, under the chart: status, reason, and the paces side by side."""
         colour = STATUS_COLOURS[v.status]
-        parts = [f"<b style='color:{colour}'>{v.status}</b>: {v.basis}."]
-        unit = " points" if v.unit.strip() == "%" else f" {v.unit}" if v.unit else ""
+        parts = [f"<b style='color:{colour}'>{status_word(v.status)}</b>: {translate_basis(v.basis)}."]
+        points = v.unit.strip() == "%"
+        unit = QCoreApplication.translate("ProgressChart", " points") if points else f" {v.unit}" if v.unit else ""
         if v.required_pace is not None:
-            parts.append(f"Needed: {_num(v.required_pace)}{unit} a year.")
+            parts.append(
+                QCoreApplication.translate("ProgressChart", "Needed: {pace} a year.").format(
+                    pace=_num(v.required_pace) + unit
+                )
+            )
         if v.pace is not None:
-            parts.append(f"Seen: {_num(v.pace)}{unit} a year.")
+            parts.append(
+                QCoreApplication.translate("ProgressChart", "Seen: {pace} a year.").format(pace=_num(v.pace) + unit)
+            )
         if v.observations and v.status != "reached":
-            reach = "not at this pace" if v.reach_year is None else str(v.reach_year)
-            parts.append(f"Goal reached: {reach}.")
+            reach = (
+                QCoreApplication.translate("ProgressChart", "not at this pace")
+                if v.reach_year is None
+                else str(v.reach_year)
+            )
+            parts.append(QCoreApplication.translate("ProgressChart", "Goal reached: {year}.").format(year=reach))
         return " ".join(parts)
 
     # --- view -> view -----------------------------------------------------------
@@ -271,8 +307,9 @@ class ProgressChart(FollowsWorkbook, QWidget):
         unit = f" {v.unit}" if v.unit else ""
         value = f"{year}: {_num(obs.value)}{unit}"
         if v.measure == "cumulative":
-            value += f" (total {_num(drawn)})"
-        lines = [value, f"source: {obs.source or 'none given'}"]
+            value += self.tr(" (total {total})").format(total=_num(drawn))
+        source = obs.source or self.tr("none given")
+        lines = [value, self.tr("source: {source}").format(source=source)]
         if obs.note:
             lines.append(short(obs.note, 90))
         return "\n".join(lines)

@@ -37,6 +37,7 @@ from corridor_app.model.workbook import Change, Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
+from corridor_app.ui.number_format import format_number
 
 ALL = QT_TRANSLATE_NOOP("ProjectsBreakdownChart", "(all corridors)")
 _WATCHED = {"projects", "fx", "contributions", "totals"}
@@ -48,7 +49,7 @@ _DIMENSIONS: tuple[tuple[str, Dimension], ...] = (
 
 
 def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.2f}"
+    return "—" if value is None else format_number(value)
 
 
 class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
@@ -97,6 +98,7 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMaximumHeight(170)
         self.table_title = QLabel()
+        self.table_title.setWordWrap(True)  # the sentence is longer in Russian: it wraps, the window keeps its width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -195,11 +197,15 @@ class ProjectsBreakdownChart(FollowsWorkbook, QWidget):
     def _show_excluded(self, agg: ProjectAggregates) -> None:
         converted = self.tr("%Ln project(s), {total} {display}", "", len(agg.items))
         parts = [
-            "<b>" + self.tr("Converted:") + "</b> " + converted.format(total=f"{agg.total:,.2f}", display=agg.display)
+            "<b>"
+            + self.tr("Converted:")
+            + "</b> "
+            + converted.format(total=format_number(agg.total), display=agg.display)
         ]
         if agg.excluded:
             items = "; ".join(
-                f"{e.project or e.country}: {e.amount:,.0f} {e.unit or e.currency} ({e.reason})" for e in agg.excluded
+                f"{e.project or e.country}: {format_number(e.amount, 0)} {e.unit or e.currency} ({e.reason})"
+                for e in agg.excluded
             )
             parts.append(
                 "<span style='color:#c0392b'><b>"

@@ -30,7 +30,7 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.fit import PlotFit
 from corridor_app.ui.charts.palette import style_plot
 from corridor_app.ui.follows import FollowsWorkbook
-from corridor_app.ui.number_format import shown_number
+from corridor_app.ui.number_format import format_trimmed, shown_number
 
 PALETTE = ("#3b6ea8", "#e08a2c", "#4f9a5b", "#9b59b6", "#c0392b", "#7f8c8d", "#16a085", "#d35400")
 UP, DOWN, TOTAL = "#2e8b57", "#c0392b", "#3b6ea8"
@@ -95,8 +95,10 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         self.pct.setValue(DEFAULT_SENSITIVITY_PCT)
         self.pct.valueChanged.connect(self._on_pct_changed)
         # Issue 18: move each country to its own stated low and high instead of a uniform ±N %.
-        self.own_ranges = QCheckBox("or own low/high")
-        self.own_ranges.setToolTip("Each country moves to the Low and High stated for it; a point figure stays put")
+        self.own_ranges = QCheckBox(self.tr("or own low/high"))
+        self.own_ranges.setToolTip(
+            self.tr("Each country moves to the Low and High stated for it; a point figure stays put")
+        )
         self.own_ranges.toggled.connect(self._on_own_ranges_changed)
 
         controls = QHBoxLayout()
@@ -238,7 +240,7 @@ class ScenarioCharts(FollowsWorkbook, QWidget):
         else:
             title = self.tr("{scenario}: total {total} when one country moves ±{pct} %")
         self.tornado_fit.set_title(
-            title.format(scenario=self._name(self.tornado.scenario), total=shown_number(total), pct=f"{pct:g}")
+            title.format(scenario=self._name(self.tornado.scenario), total=shown_number(total), pct=format_trimmed(pct))
         )
 
     def _name(self, name: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from corridor_app.model.by_year import YearMatrix, year_matrix
@@ -16,7 +17,11 @@ from corridor_app.model.workbook import Workbook
 from corridor_app.ui.charts.palette import colour, short, style_plot
 from corridor_app.ui.follows import FollowsWorkbook
 
-MODES = ("One year", "All years stacked", "Trend")
+MODES = (
+    QT_TRANSLATE_NOOP("YearsChart", "One year"),
+    QT_TRANSLATE_NOOP("YearsChart", "All years stacked"),
+    QT_TRANSLATE_NOOP("YearsChart", "Trend"),
+)
 MAX_STACKED = 10  # countries drawn one by one in the stack; the rest are one "others" layer
 
 
@@ -29,14 +34,15 @@ class YearsChart(FollowsWorkbook, QWidget):
         super().__init__()
         self._corridor = corridor
         self.matrix = YearMatrix((), (), np.zeros((0, 0)))
+        self._retired: list[object] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.mode_box = QComboBox()
-        self.mode_box.addItems(MODES)
+        self.mode_box.addItems([self.tr(m) for m in MODES])
         self.year_box = QComboBox()
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.mode_box)
-        bar.addWidget(QLabel("Year:"))
+        bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year_box)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -44,6 +50,7 @@ class YearsChart(FollowsWorkbook, QWidget):
         style_plot(self.plot.getPlotItem())
         layout.addWidget(self.plot, 1)
         self.note = QLabel("")
+        self.note.setWordWrap(True)  # a long note (longer still in Russian) must not widen the window
         layout.addWidget(self.note)
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 220))
         self.mode_box.currentIndexChanged.connect(self._on_mode_changed)
@@ -76,17 +83,23 @@ class YearsChart(FollowsWorkbook, QWidget):
 
     def _draw(self) -> None:
         plot = self.plot.getPlotItem()
-        plot.clear()
+        # The items taken off stay referenced until the next draw: freed at once, a paint already queued
+        # for them crashed the process (the years chart test, run after the others).
+        self._retired = [*plot.items, *(sample for sample, _ in self.legend.items)]
         self.legend.clear()
-        mode = self.mode_box.currentText()
+        plot.clear()
+        mode = MODES[max(self.mode_box.currentIndex(), 0)]
         self.year_box.setEnabled(mode == "One year")
         m = self.matrix
         unit = f" ({m.unit})" if m.unit else ""
         if not m.years:
-            self.note.setText("No contribution of this corridor has a year: load a table with a column per year.")
+            self.note.setText(
+                self.tr("No contribution of this corridor has a year: load a table with a column per year.")
+            )
             plot.setTitle("")
             return
-        self.note.setText(f"{len(m.countries)} countries, {len(m.years)} years")
+        countries = self.tr("%Ln countries", "", len(m.countries))
+        self.note.setText(self.tr("{countries}, %Ln years", "", len(m.years)).format(countries=countries))
         if mode == "One year":
             self._draw_one_year(plot, unit)
         elif mode == "All years stacked":
@@ -108,7 +121,7 @@ class YearsChart(FollowsWorkbook, QWidget):
         order = np.argsort(-filled.sum(axis=1), kind="stable")
         layers = [(m.countries[i], filled[i]) for i in order[:MAX_STACKED]]
         if len(order) > MAX_STACKED:
-            layers.append(("others", filled[order[MAX_STACKED:]].sum(axis=0)))
+            layers.append((self.tr("others"), filled[order[MAX_STACKED:]].sum(axis=0)))
         x = np.arange(len(m.years), dtype=float)
         base = np.zeros(len(m.years))
         for i, (name, heights) in enumerate(layers):
@@ -117,16 +130,16 @@ class YearsChart(FollowsWorkbook, QWidget):
             self.legend.addItem(item, short(name, 20))
             base = base + heights
         plot.getAxis("bottom").setTicks([_year_ticks(m.years)])
-        plot.setTitle(f"All years, by country{unit}")
+        plot.setTitle(self.tr("All years, by country") + unit)
 
     def _draw_trend(self, plot: pg.PlotItem, unit: str) -> None:
         m = self.matrix
         totals = m.totals()
         x = np.asarray(m.years, dtype=float)
         item = plot.plot(x, [totals[y] for y in m.years], pen=pg.mkPen(colour(0), width=2), symbol="o")
-        self.legend.addItem(item, "sum of parts")
+        self.legend.addItem(item, self.tr("sum of parts"))
         plot.getAxis("bottom").setTicks(None)
-        plot.setTitle(f"Sum of parts per year{unit}")
+        plot.setTitle(self.tr("Sum of parts per year") + unit)
 
 
 def _year_ticks(years: tuple[int, ...]) -> list[tuple[float, str]]:
