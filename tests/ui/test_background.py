@@ -338,7 +338,7 @@ def test_a_table_with_unknown_headers_opens_through_the_import_step(window, qtbo
     answers with a mapping, and the same road loads the file with it (totals equal to the column's sum)."""
     from corridor_app import app
     from corridor_app.io.loading.mapping import ColumnMapping
-    from corridor_app.ui import main_window
+    from corridor_app.ui import file_road
 
     source = tmp_path / "economies.csv"
     source.write_text("text,number\nKazakhstan,6.32\nIran,12.87\nRussia,13.2\n", encoding="utf-8")
@@ -348,7 +348,7 @@ def test_a_table_with_unknown_headers_opens_through_the_import_step(window, qtbo
         asked.append(str(error))
         return ColumnMapping(country="text", amount="number")
 
-    monkeypatch.setattr(main_window, "offer_import_step", answer)
+    monkeypatch.setattr(file_road, "offer_import_step", answer)
     window._loader = app.load_for_window
     window.open_path_in_background(str(source))
     with qtbot.waitSignal(window.sig_file_opened, timeout=20_000):

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 # What Open offers and a drop accepts; the reader is chosen by content, not by this suffix.
 OPENABLE = (".xlsx", ".xlsm", ".ods", ".csv", ".tsv", ".txt", ".xls", ".xlsb")
-OPEN_FILTER = f"Spreadsheets ({' '.join('*' + s for s in OPENABLE)});;All files (*)"
 
 
 def read_sheets(path: str | os.PathLike[str], encoding: str | None = None) -> list[RawSheet]:
