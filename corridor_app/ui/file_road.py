@@ -8,7 +8,7 @@ A mixin of ``MainWindow``: it uses the window's session, loader, settings, safet
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication as Q  # short: the strings are the window's (context MainWindow)
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -26,9 +26,6 @@ from corridor_app.ui.file_safety import Choice
 from corridor_app.ui.import_dialog import offer_import_step
 from corridor_app.ui.recent import recent_files, remember_file
 from corridor_app.ui.terms import file_title
-
-if TYPE_CHECKING:
-    pass
 
 
 class Loader(Protocol):
