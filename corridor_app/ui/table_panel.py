@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
@@ -74,6 +75,20 @@ class TablePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        # Low, High and Approximate take no room while no row states a range (issue 14: no sideways scroll
+        # at 1366 px); they appear with the first range, and the header's menu shows them at any time.
+        self._range_columns = [
+            i for i, c in enumerate(model.workbook.table(model.table_key).spec.columns) if c.bound_of
+        ]
+        self._show_ranges = QAction(self.tr("Show the Low, High and Approximate columns"), self)
+        self._show_ranges.setCheckable(True)
+        self._show_ranges.toggled.connect(self._show_range_columns_in_use)
+        if self._range_columns:
+            header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            header.addAction(self._show_ranges)
+        model.modelReset.connect(self._show_range_columns_in_use)
+        model.dataChanged.connect(self._on_cells_changed)
+        self._show_range_columns_in_use()
         if fit_columns:
             self.fit_columns()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -98,6 +113,17 @@ class TablePanel(QWidget):
             message = self.tr("%Ln row(s) match “{text}”", "", found).format(text=self._searching)
             self.sig_message.emit(message)
 
+    def _show_range_columns_in_use(self) -> None:
+        table = self.model.workbook.table(self.table_key)
+        keys = table.keys
+        for col in self._range_columns:
+            shown = self._show_ranges.isChecked() or _holds_anything(table.column(keys[col]))
+            self.view.setColumnHidden(col, not shown)
+
+    def _on_cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if any(top_left.column() <= c <= bottom_right.column() for c in self._range_columns):
+            self._show_range_columns_in_use()
+
     def fit_column_steps(self) -> Iterator[None]:
         """Fit each column to its header and first rows, within 60-260 px; one column per step.
 
@@ -110,6 +136,9 @@ class TablePanel(QWidget):
             return
         self._fit_pending = False
         for col in range(self.model.columnCount()):
+            if self.view.isColumnHidden(col):  # an empty range column: Qt's default width when it appears
+                yield
+                continue
             self.view.resizeColumnToContents(col)
             self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 60), 260))
             yield
@@ -294,3 +323,10 @@ def _rectangle(indexes: list[QModelIndex]) -> tuple[int, int, int, int] | None:
     if len({(i.row(), i.column()) for i in indexes}) != n_rows * n_cols:
         return None
     return top, left, n_rows, n_cols
+
+
+def _holds_anything(column: np.ndarray) -> bool:
+    """Whether any row of a stored column has a value (NaN and None are blank)."""
+    if column.dtype.kind == "f":
+        return bool((~np.isnan(column)).any())
+    return any(v is not None and v != "" for v in column.tolist())

@@ -1750,6 +1750,10 @@ A blank country or * means every country; applied top to bottom.</source>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Фильтр строк (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>Show the Low, High and Approximate columns</source>
+        <translation>Показать столбцы «Нижняя оценка», «Верхняя оценка» и «Приблизительно»</translation>
+    </message>
     <message numerus="yes">
         <source>Searching %Ln row(s) for “{text}”…</source>
         <translation>

@@ -40,4 +40,24 @@ def test_columns_are_fitted_from_a_bounded_sample(workbook, qtbot) -> None:  # t
     assert panel.view.horizontalHeader().resizeContentsPrecision() == FIT_SAMPLE_ROWS
     steps = list(panel.fit_column_steps())
     assert len(steps) == model.columnCount()
-    assert all(60 <= panel.view.columnWidth(c) <= 260 for c in range(model.columnCount() - 1))
+    shown = [c for c in range(model.columnCount() - 1) if not panel.view.isColumnHidden(c)]
+    assert len(shown) >= 5 and all(60 <= panel.view.columnWidth(c) <= 260 for c in shown)
+
+
+def test_range_columns_take_no_room_until_a_range_is_stated(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14 with issue 18: at 1366 px Low/High/Approximate, empty in every row, are hidden; typing a
+    range in an amount shows them, undo hides them again, and the header's menu shows them on demand."""
+    panel = window.workspace.panels["contributions"]
+    keys = window.workbook.table("contributions").keys
+    low, high = keys.index("low"), keys.index("high")
+    assert panel.view.isColumnHidden(low) and panel.view.isColumnHidden(high)
+    model = panel.model
+    iran = next(
+        r for r in range(model.rowCount()) if window.workbook.table("contributions").value(r, "country") == "Iran"
+    )
+    assert model.setData(model.index(iran, keys.index("amount")), "12–14")
+    assert not panel.view.isColumnHidden(low) and not panel.view.isColumnHidden(high)
+    window.undo_action.trigger()
+    assert panel.view.isColumnHidden(low)
+    panel._show_ranges.setChecked(True)
+    assert not panel.view.isColumnHidden(low)
