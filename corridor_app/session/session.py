@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from corridor_app.io.errors import SaveError
 from corridor_app.model.edits import Edit, check_user_edit
 from corridor_app.model.reconcile import Reconciliation, corridor_unit, reconcile_totals
-from corridor_app.model.scenarios import ScenarioColumn, scenario_totals
+from corridor_app.model.scenarios import ScenarioColumn, scenario_names, scenario_totals
 from corridor_app.model.schema import Value
 from corridor_app.model.workbook import Workbook
 from corridor_app.session.files import OpenFile, policy_for
@@ -142,8 +142,6 @@ class Session:
         return self.workbook.corridors()
 
     def scenario_names(self) -> list[str]:
-        from corridor_app.model.scenarios import scenario_names
-
         return scenario_names(self.workbook)
 
     def reconciliations(self) -> list[Reconciliation]:
