@@ -45,13 +45,14 @@ class Field(Generic[T]):
 
 
 class ViewState:
-    """Corridor, display currency, selected scenario, tolerance, pacing start year, language."""
+    """Corridor, display currency, selected scenario, tolerance, pacing start year, the tornado's ranges."""
 
     corridor: Field[str] = Field("")
     display: Field[Display] = Field(Display.parse("USD bn"))
     scenario: Field[str] = Field("")  # the scenario selected for the charts ("" when none)
     tolerance: Field[float] = Field(DEFAULT_TOLERANCE_PCT)
     pacing_start_year: Field[int] = Field(DEFAULT_START_YEAR)
+    tornado_own_ranges: Field[bool] = Field(False)  # each country to its own low/high, not ±N % (issue 18)
 
     def __init__(self) -> None:
         self._values: dict[str, object] = {}

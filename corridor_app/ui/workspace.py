@@ -76,6 +76,7 @@ class Workspace(QWidget):
         self.chart_tabs = ChartArea(workbook, view.corridor, view.display, staged=True, deferred=True)
         self.chart_tabs.set_scenario(view.scenario)
         self.chart_tabs.set_start_year(view.pacing_start_year)
+        self.chart_tabs.set_own_ranges(view.tornado_own_ranges)
         for _ in self.chart_tabs.build_steps:
             yield
         self.chart_tabs.sig_bar_clicked.connect(self._on_bar_clicked)
@@ -147,6 +148,8 @@ class Workspace(QWidget):
         self._follow("display", self._on_display_changed)
         self._follow("scenario", self.chart_tabs.set_scenario)
         self.chart_tabs.sig_start_year_changed.connect(lambda year: setattr(view, "pacing_start_year", year))
+        self.chart_tabs.sig_own_ranges_changed.connect(lambda own: setattr(view, "tornado_own_ranges", own))
+        self._follow("tornado_own_ranges", self.chart_tabs.set_own_ranges)
         self._follow("pacing_start_year", self.chart_tabs.set_start_year)
         if view.scenario:
             self.scenario_panel.select(view.scenario)

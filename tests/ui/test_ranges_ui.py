@@ -98,3 +98,14 @@ def test_typing_a_range_writes_low_and_high_as_one_edit(ranged: Workbook) -> Non
     assert len(submitted) == 1
     assert not model.setData(model.index(2, amount), "8")
     assert refused == ["Amount, row 3: High 7 is below the amount 8 (edit High first); the old value is kept"]
+
+
+def test_the_tornado_s_own_ranges_choice_is_session_state(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the checkbox sets the session's view state, and a rebuilt workspace (a file opened) shows it."""
+    charts = window.workspace.chart_tabs.scenario_charts
+    charts.own_ranges.setChecked(True)
+    assert window.session.view.tornado_own_ranges is True
+    assert window.open_path(window.path)
+    assert window.workspace.chart_tabs.scenario_charts.own_ranges.isChecked()
+    window.session.view.tornado_own_ranges = False
+    assert not window.workspace.chart_tabs.scenario_charts.own_ranges.isChecked()

@@ -70,6 +70,7 @@ class ChartArea(QTabWidget):
     sig_bar_clicked = Signal(tuple)
     sig_chart_built = Signal(str)  # the attribute name of a chart just built
     sig_start_year_changed = Signal(int)  # the pacing start year chosen on the pacing page
+    sig_own_ranges_changed = Signal(bool)  # the tornado moves each country to its own low/high (issue 18)
 
     def __init__(
         self, workbook: Workbook, corridor: str, display: Display, *, staged: bool = False, deferred: bool = False
@@ -80,6 +81,7 @@ class ChartArea(QTabWidget):
         self._display = display
         self._scenario = ""
         self._start_year = DEFAULT_START_YEAR
+        self._own_ranges = False
         self._highlight: tuple[int, ...] = ()
         self._charts: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {}
@@ -125,7 +127,10 @@ class ChartArea(QTabWidget):
         if name == "scenario_charts":
             from corridor_app.ui.charts.scenarios import ScenarioCharts
 
-            return ScenarioCharts(wb, corridor, self._scenario)
+            scenario_charts = ScenarioCharts(wb, corridor, self._scenario)
+            scenario_charts.own_ranges.setChecked(self._own_ranges)
+            scenario_charts.own_ranges.toggled.connect(self.sig_own_ranges_changed)
+            return scenario_charts
         if name == "pacing_panel":
             from corridor_app.ui.charts.pacing import PacingPanel
 
@@ -258,6 +263,11 @@ class ChartArea(QTabWidget):
         """The scenario the waterfall and tornado are drawn for (the scenario panel's selection)."""
         self._scenario = scenario
         self._each(("scenario_charts",), lambda chart: chart.set_scenario(scenario))
+
+    def set_own_ranges(self, own: bool) -> None:
+        """Whether the tornado moves each country to its own low/high instead of ±N % (the session's view state)."""
+        self._own_ranges = own
+        self._each(("scenario_charts",), lambda chart: chart.own_ranges.setChecked(own))
 
     def set_start_year(self, year: int) -> None:
         """The year pacing and the progress verdicts count from (the session's view state)."""
