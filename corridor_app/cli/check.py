@@ -23,7 +23,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         raise
     if encoding:
-        print(f"{args.file}: read as {display_name(encoding)} text")
+        print(f"{args.file}: read as {display_name(encoding)} text", flush=True)  # before the findings on stderr
     recs = reconcile_totals(workbook, args.tolerance)
     problems = workbook.problems + validate(workbook, recs)
     for p in problems:
