@@ -15,6 +15,7 @@ from corridor_app import __version__
 from corridor_app.cli import check, desktop, export, goal_seek, summary
 from corridor_app.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from corridor_app.io.errors import LoadError
+from corridor_app.io.loading.mapping import needs_mapping
 
 # Each command is a module with ``register(subparsers)``; a new command is a new module listed here.
 COMMAND_MODULES = (summary, check, export, goal_seek, desktop)
@@ -51,6 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except LoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if needs_mapping(exc):  # the window offers its import step; here the same choice is given as flags
+            print(
+                "hint: name the columns, e.g. --country-column NAME --amount-column NAME "
+                "(also --sheet, --header-row, --unit-column, --source-column, --corridor-column, --encoding)",
+                file=sys.stderr,
+            )
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130

@@ -176,3 +176,14 @@ def test_unreadable_file_as_a_subprocess(tmp_path: Path) -> None:
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["a.xlsx", "b.xlsx"]) == EXIT_UNREADABLE
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unknown_table_is_refused_with_the_flags_that_open_it(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: the CLI's face of the import step; the same file opens with the flags it names."""
+    source = tmp_path / "econ.csv"
+    source.write_text("Economy,Value (USD m)\nRussia,10\nIran,20\n", encoding="utf-8")
+    assert main(["summary", str(source)]) == EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert "no corridor table found" in err and "--country-column NAME --amount-column NAME" in err
+    assert main(["summary", str(source), "--country-column", "Economy", "--amount-column", "Value (USD m)"]) == EXIT_OK
+    assert "30.00" in capsys.readouterr().out
