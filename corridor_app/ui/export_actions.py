@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushBut
 
 from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.report.options import LANGUAGES, ReportOptions
-from corridor_app.io.report.process import ExportJob
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.scenarios import scenario_names
 from corridor_app.model.snapshot import SnapshotBuilder
@@ -45,6 +45,9 @@ from corridor_app.ui.charts.area import ChartArea
 from corridor_app.ui.charts.picture import FORMATS, chart_image, plot_widgets, png_bytes, render_chart, write_chart
 from corridor_app.ui.export_dialog import ExportOptionsDialog
 from corridor_app.ui.i18n import running_language
+
+if TYPE_CHECKING:
+    from corridor_app.io.report.process import ExportJob
 
 PICTURES_KEY = "export/pictures"
 LANG_KEY = "export/lang"
@@ -243,6 +246,8 @@ class ReportExport(QObject):
         elif not self._builder.done:
             self._builder.step()
         elif self._job is None:
+            from corridor_app.io.report.process import ExportJob  # XlsxWriter and the report: not at start-up
+
             self._job = ExportJob(self._builder.finish(), self.path, replace(self._options, corridor=self._corridor))
         elif not self._job.done:
             self._job.step()

@@ -8,7 +8,6 @@ system's browser. ``add_help_menu`` is the one call the window makes.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -128,6 +127,8 @@ class ShortcutsDialog(QDialog):
 
 
 def licence() -> str:
+    import importlib.metadata  # 25 ms: when About opens, not at start-up
+
     try:
         return importlib.metadata.metadata("corridor-app")["License"] or LICENCE_FALLBACK
     except importlib.metadata.PackageNotFoundError:
