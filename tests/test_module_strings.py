@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from corridor_app.io.loading import isolated
+from corridor_app.io.loading import answer, isolated
 from corridor_app.io.report import process
 
 BOOTSTRAPS = {"loading child": isolated._BOOTSTRAP, "report child": process._BOOTSTRAP}
@@ -26,16 +26,16 @@ def test_bootstrap_imports_what_it_names(name: str) -> None:
         assert callable(getattr(importlib.import_module(module), attribute))
 
 
-@pytest.mark.parametrize("entry", sorted(isolated._ALLOWED | isolated._ALLOWED_FUNCTIONS))
+@pytest.mark.parametrize("entry", sorted(answer.ALLOWED | answer.ALLOWED_FUNCTIONS))
 def test_unpickler_allow_list_names_real_things(entry: tuple[str, str]) -> None:
     module, name = entry
     assert hasattr(importlib.import_module(module), name), f"{module}.{name} is allowed but does not exist"
 
 
 def test_one_numpy_spelling_of_each_allowed_name_exists() -> None:
-    names = {name for _, name in isolated._ALLOWED_NUMPY}
+    names = {name for _, name in answer.ALLOWED_NUMPY}
     for name in names:
-        spellings = [m for m, n in isolated._ALLOWED_NUMPY if n == name]
+        spellings = [m for m, n in answer.ALLOWED_NUMPY if n == name]
         assert any(_has(m, name) for m in spellings), f"no module of {spellings} has {name}"
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from corridor_app import cli
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loading import isolated
+from corridor_app.io.loading import answer, isolated
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.io.transfer import dumps
 
@@ -93,7 +93,7 @@ def test_child_measures_its_own_peak_memory() -> None:
     ],
 )
 def test_how_a_dead_child_is_explained(code: int, stderr: bytes, expected: str) -> None:
-    err = isolated._failure("f.xlsx", code, stderr, isolated.LOAD_MEMORY_BYTES, 10.0)
+    err = answer.failure("f.xlsx", code, stderr, isolated.LOAD_MEMORY_BYTES, 10.0)
     assert expected in err.message
     # issue 17: what the reader said is kept for a bug report, not shown.
     assert "panicked" not in err.message and "SystemError" not in err.message
@@ -102,10 +102,10 @@ def test_how_a_dead_child_is_explained(code: int, stderr: bytes, expected: str) 
 
 
 def test_only_plain_data_is_accepted_from_the_child() -> None:
-    assert isolated._answer(dumps(("ok", [print], 0))) is None
-    assert isolated._answer(b"garbage") is None
-    assert isolated._answer(pickle.dumps(("ok", [], 0))) is None  # not in the hand-over form
-    assert isolated._answer(dumps(("ok", [], 0))) == ("ok", [], 0)
+    assert answer.unpickle_answer(dumps(("ok", [print], 0))) is None
+    assert answer.unpickle_answer(b"garbage") is None
+    assert answer.unpickle_answer(pickle.dumps(("ok", [], 0))) is None  # not in the hand-over form
+    assert answer.unpickle_answer(dumps(("ok", [], 0))) == ("ok", [], 0)
 
 
 def test_cli_counts_its_own_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,22 +142,22 @@ def test_the_workbook_built_in_the_child_is_the_app_s_own() -> None:
 
 def test_a_workbook_answer_admits_model_classes_but_nothing_that_runs_code() -> None:
     book = load_workbook(BUNDLED)
-    answer = isolated._answer(dumps(("ok", (book, {"encoding": ""}), 0)), model=True)
-    assert answer is not None
-    assert answer[1][0].table("contributions").records() == book.table("contributions").records()  # type: ignore[index]
-    assert isolated._answer(dumps(("ok", (book, {}), 0))) is None  # a sheets answer may not hold a workbook
-    assert isolated._answer(dumps(("ok", (book, {"encoding": 1}), 0)), model=True) is None  # facts are text
+    got = answer.unpickle_answer(dumps(("ok", (book, {"encoding": ""}), 0)), model=True)
+    assert got is not None
+    assert got[1][0].table("contributions").records() == book.table("contributions").records()  # type: ignore[index]
+    assert answer.unpickle_answer(dumps(("ok", (book, {}), 0))) is None  # a sheets answer may not hold a workbook
+    assert answer.unpickle_answer(dumps(("ok", (book, {"encoding": 1}), 0)), model=True) is None  # facts are text
     from corridor_app.model import reconcile
 
-    assert isolated._answer(dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None
-    assert isolated._answer(dumps(("ok", [print], 0)), model=True) is None
+    assert answer.unpickle_answer(dumps(("ok", [reconcile.reconcile_totals], 0)), model=True) is None
+    assert answer.unpickle_answer(dumps(("ok", [print], 0)), model=True) is None
 
 
 def test_the_channel_reads_budget_progress_then_the_answer() -> None:
     script = "import sys; sys.stdout.buffer.write(b'@budget 12.5 99\\n@progress 500\\n@budget 99 99\\n@answer\\nxyz')"
     seen: list[float] = []
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    channel = isolated._Channel(proc, lambda fraction, _text: seen.append(fraction), max_answer=1000)
+    channel = answer.Channel(proc, lambda fraction, _text: seen.append(fraction), max_answer=1000)
     proc.wait(timeout=30)
     channel.join(proc)
     assert channel.budget == (12.5, 99)  # only the first: a later one could come from a compromised parser
@@ -176,7 +176,7 @@ def test_the_channel_reads_budget_progress_then_the_answer() -> None:
 def test_the_channel_reads_an_announced_answer_in_place(announced: bytes, sent: bytes, expected: bytes) -> None:
     script = f"import sys; sys.stdout.buffer.write(b'@answer ' + {announced!r} + b'\\n' + {sent!r})"
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    channel = isolated._Channel(proc, None, max_answer=1000)
+    channel = answer.Channel(proc, None, max_answer=1000)
     proc.wait(timeout=30)
     channel.join(proc)
     assert bytes(channel.answer) == expected

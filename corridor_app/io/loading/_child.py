@@ -1,17 +1,28 @@
 """The parsing child of ``io/isolated.py``: preflight, read and build one file, under limits.
 
 Run as ``python -I -c <bootstrap>`` by ``io/isolated.py``; never imported by
-the app itself. It limits its own address space and CPU time first, runs the
-preflight, and only then any parser. It speaks to the parent through stdout in
-lines, then one pickle:
+the app itself. It limits its own address space and CPU time first. Then the
+preflight scans the file while calamine parses it on a thread (the parse runs
+outside the interpreter lock, so on two cores the preflight is free); the parse
+is used only once the preflight has passed, and runs until then under the
+budget the zip directory allows (``budget.ahead_budget``). With the mode
+``workbook:sequential`` or ``sheets:sequential`` the preflight runs first and
+the parser only after it, as the parent asks when a parse ahead died
+(io/loading/isolated.py). It speaks to the parent through stdout in lines,
+then one pickle:
 
-- ``@budget SECONDS BYTES``: the preflight verified a sheet larger than the
-  base limits allow, and the child has raised its own limits to this budget
-  (sent before any parser runs; the parent caps it and extends its wait);
+- ``@budget SECONDS BYTES``: the child has raised its own limits to this budget,
+  for a sheet the preflight verified as larger than the base limits allow, or
+  for the parse ahead by the zip directory's declared sizes; always before any
+  parser runs (the parent trusts only the first, caps it and extends its wait);
 - ``@base KIB``: its resident memory once its modules are imported (the load's growth counts from it);
+- ``@ahead``: a parse ahead has started;
+- ``@checked``: the preflight passed; a failure after it is the parser's;
 - ``@progress PERMILLE``: how far the load has come;
 - ``@answer`` then the pickled ``("ok", payload, peak_kib)``,
-  ``("error", fields, peak_kib)`` or ``("memory", None, peak_kib)``.
+  ``("error", fields, peak_kib)``, ``("memory", None, peak_kib)`` or, after a parse ahead,
+  ``("again", None, peak_kib)``: the counted cells need a larger budget than the zip directory
+  suggested, which the parent would not trust now that a parser has run; it loads the file again in order.
 
 The payload is the raw sheets (``sheets`` mode) or the built workbook with a
 dict of facts about the file (``workbook`` mode, what the window and the CLI
@@ -23,9 +34,16 @@ failed allocation) kills only this process; the parent reports it.
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from corridor_app.io.loading.budget import Budget
+    from corridor_app.io.loading.spreadsheet import ParseAhead
 
 EXIT_MEMORY = 3
 
@@ -71,7 +89,8 @@ def _limit(memory: int, cpu_seconds: int, memory_ceiling: int, cpu_ceiling: int)
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, max(cpu_seconds, cpu_ceiling) + 1))
 
 
-def _raise_limits(memory: int, cpu_seconds: int) -> None:
+def _set_limits(memory: int, cpu_seconds: int) -> None:
+    """Move the soft limits to a budget (up or down), within the hard ones set at the start."""
     try:
         import resource
     except ImportError:
@@ -82,36 +101,76 @@ def _raise_limits(memory: int, cpu_seconds: int) -> None:
             resource.setrlimit(which, (value, hard))
 
 
+def _answer(out: BinaryIO, answer: tuple[str, object, int], dump_parts: Callable[[object], list[bytes]]) -> None:
+    parts = dump_parts(answer)
+    _say(out, f"answer {sum(len(part) for part in parts)}")  # the size first: the parent reads it in place
+    for part in parts:
+        out.write(part)
+
+
 def _say(out: BinaryIO, line: str) -> None:
     out.write(f"@{line}\n".encode("ascii"))
     out.flush()
 
 
 def main(argv: list[str]) -> int:
-    path, memory, cpu_seconds, mode = argv[0], int(argv[1]), int(argv[2]), argv[3]
+    code, ahead = _main(argv)
+    if ahead is not None and ahead.running:
+        # The preflight refused the file while the parse ahead was still at it: end the process now,
+        # as a thread inside the parser cannot be stopped (and the answer is already written).
+        sys.stdout.flush()
+        os._exit(code)
+    return code
+
+
+def _main(argv: list[str]) -> tuple[int, ParseAhead | None]:
+    path, memory, cpu_seconds = argv[0], int(argv[1]), int(argv[2])
+    mode, _, order = argv[3].partition(":")
     memory_ceiling, cpu_ceiling = int(argv[4]), int(argv[5])
     mapping_json = argv[6] if len(argv) > 6 else ""
     _limit(memory, cpu_seconds, memory_ceiling, cpu_ceiling)
     gc.disable()  # a short-lived process of millions of acyclic cells: collection passes only cost time
     out = sys.stdout.buffer
+    ahead: ParseAhead | None = None
+    plan: Budget | None = None
     try:
         from corridor_app.io.errors import LoadError
-        from corridor_app.io.loading.budget import load_budget
+        from corridor_app.io.loading.budget import ahead_budget, load_budget
+        from corridor_app.io.loading.spreadsheet import ParseAhead
+
+        _say(out, f"base {_rss_kib()}")  # before any file is read (the imports below then count as the load's)
+        if order != "sequential":
+            # Parse while the rest is imported and the preflight scans: calamine's parse runs outside the
+            # interpreter lock, so on two cores the preflight costs no time. Its result is used only if the
+            # preflight passes; until then it runs under the budget the zip directory allows (budget.py).
+            plan = ahead_budget(path, base_seconds=cpu_seconds, base_memory=memory)
+            if plan is not None:
+                if plan.extra:
+                    _set_limits(plan.memory, int(plan.seconds) + 1)
+                    _say(out, f"budget {plan.seconds:.1f} {plan.memory}")
+                ahead = ParseAhead(path)
+                _say(out, "ahead")
         from corridor_app.io.loading.loader import read_checked, source_encoding
         from corridor_app.io.loading.mapping import ColumnMapping
         from corridor_app.io.loading.preflight import preflight
         from corridor_app.io.transfer import dump_parts
 
-        _say(out, f"base {_rss_kib()}")  # after the imports, before any file is read
         try:
             mapping = ColumnMapping.from_json(mapping_json) if mapping_json else None
             checked = preflight(path)
+            _say(out, "checked")  # the preflight passed: a failure from here on is the parser's
             _say(out, "progress 250")
             budget = load_budget(path, checked, base_seconds=cpu_seconds, base_memory=memory)
-            if budget.extra:
-                _raise_limits(budget.memory, int(budget.seconds) + 1)
+            if plan is not None and (budget.seconds > plan.seconds or budget.memory > plan.memory):
+                # More than the parse ahead was given: the parent trusts only a budget said before any
+                # parser ran, so it loads the file again in order, under this counted budget.
+                _answer(out, ("again", None, _peak_kib()), dump_parts)
+                return 0, ahead
+            if plan is not None or budget.extra:
+                _set_limits(budget.memory, int(budget.seconds) + 1)  # the counted budget, never the estimate
+            if budget.extra and plan is None:
                 _say(out, f"budget {budget.seconds:.1f} {budget.memory}")
-            sheets = read_checked(path, checked, mapping.encoding if mapping else None)
+            sheets = read_checked(path, checked, mapping.encoding if mapping else None, ahead)
             _say(out, "progress 650")
             payload: object = sheets
             if mode == "workbook":
@@ -133,10 +192,7 @@ def main(argv: list[str]) -> int:
             answer: tuple[str, object, int] = ("error", fields, _peak_kib())
         else:
             answer = ("ok", payload, _peak_kib())
-        parts = dump_parts(answer)
-        _say(out, f"answer {sum(len(part) for part in parts)}")  # the size first: the parent reads it in place
-        for part in parts:
-            out.write(part)
+        _answer(out, answer, dump_parts)
     except MemoryError:
         sheets, payload = [], None  # free what we can before answering
         # transfer.dumps's form, built by hand: the import may be what ran out of memory.
@@ -145,9 +201,9 @@ def main(argv: list[str]) -> int:
         _say(out, f"answer {len(data)}")
         out.write(data)
         out.flush()
-        return EXIT_MEMORY
+        return EXIT_MEMORY, ahead
     out.flush()
-    return 0
+    return 0, ahead
 
 
 if __name__ == "__main__":

@@ -13,17 +13,28 @@ how much it would need.
 from __future__ import annotations
 
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loading.preflight import Preflight
+from corridor_app.io.loading.preflight import (
+    MAX_ENTRIES,
+    MAX_FILE_BYTES,
+    MAX_INFLATED_BYTES,
+    MAX_RATIO,
+    RATIO_FLOOR,
+    Preflight,
+)
 
 BASE_CELLS = 2_000_000  # what the base budget holds with room to spare
 SECONDS_PER_CELL = 4e-6  # parse, check and build: measured 2.3 us a cell (1M x 10, shared 2-core machine)
 BYTES_PER_CELL = 120  # the parser's peak: about 95 bytes a cell (calamine), plus the built columns
 TEXT_BYTES_PER_CELL = 8  # a CSV's cells are not counted before reading: estimate them from its size
 MAX_MEMORY = 16 * 1024**3
+# The fewest bytes of worksheet XML a cell takes as spreadsheets write it (<c r="A1"><v>1</v></c> is 22):
+# a part's declared size divided by this bounds the cells it can hold.
+XML_BYTES_PER_CELL = 20
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,10 @@ def load_budget(path: str, checked: Preflight, *, base_seconds: float, base_memo
     LoadError
         The sheet is so large that loading it needs more memory than this computer can spare.
     """
-    cells = weight(path, checked)
+    return _for_cells(path, weight(path, checked), base_seconds, base_memory)
+
+
+def _for_cells(path: str, cells: int, base_seconds: float, base_memory: int) -> Budget:
     extra = max(0, cells - BASE_CELLS)
     if not extra:
         return Budget(base_seconds, base_memory)
@@ -80,3 +94,48 @@ def load_budget(path: str, checked: Preflight, *, base_seconds: float, base_memo
             f"more than this computer can spare ({ceiling / 1024**3:.1f} GiB); split it into smaller files",
         )
     return Budget(base_seconds + extra * SECONDS_PER_CELL, memory, True)
+
+
+def ahead_budget(path: str, *, base_seconds: float, base_memory: int) -> Budget | None:
+    """The budget a parse may run under *before* the preflight has counted the cells, or None: do not start one.
+
+    Only an xlsx/xlsm/ods package qualifies, and only by what its zip directory declares: the
+    worksheet parts' inflated sizes, each within the preflight's ratio to its packed size (a bomb
+    that declares its size is refused before any parse; one that lies gets the base limits, runs out
+    of them, and the load is done again in order, preflight first: io/loading/isolated.py). The cells
+    are bounded by the declared bytes (``XML_BYTES_PER_CELL``), so the budget is never below the one
+    the preflight's count will give; the child narrows it to that once the count is known.
+    """
+    try:
+        if not 0 < os.stat(path).st_size <= MAX_FILE_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                return None
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return None  # the preflight says what is wrong
+    if len(infos) > MAX_ENTRIES:
+        return None
+    names = {i.filename.casefold() for i in infos}
+    if any(n.endswith(".bin") and "worksheets/" in n for n in names):
+        return None  # xlsb: binary records, which the XML bound does not hold for
+    sheets = [i for i in infos if i.filename.casefold() == "content.xml" or _is_worksheet_xml(i.filename.casefold())]
+    if not sheets:
+        return None
+    declared = 0
+    for info in sheets:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            return None
+        declared += info.file_size
+    if declared > MAX_INFLATED_BYTES:
+        return None
+    try:
+        return _for_cells(path, declared // XML_BYTES_PER_CELL, base_seconds, base_memory)
+    except LoadError:
+        return None  # more than this computer can spare, if the bound were reached: the count decides
+
+
+def _is_worksheet_xml(name: str) -> bool:
+    return name.endswith(".xml") and "/worksheets/" in f"/{name}" and "/_rels/" not in f"/{name}"

@@ -7,6 +7,12 @@ the workbook in a fresh child process whose address space and CPU time are
 limited, and waits at most until the deadline. Every outcome is a ``Workbook``
 or a ``LoadError`` in plain words.
 
+The child parses a spreadsheet while its preflight runs (io/loading/_child.py).
+If that child dies of something other than the preflight's refusal or the
+deadline (out of memory under the estimated budget, or a parser crash before the
+preflight had said anything), the load is done again in order, preflight first,
+so the answer is always the one the preflight or the counted budget gives.
+
 The child imports the readers and the model (no pandas, no Qt), so the
 isolation costs about one Python start-up (see docs/RELIABILITY.md). Only data
 crosses back, through an unpickler that accepts plain values, numpy arrays and
@@ -16,31 +22,33 @@ columns, which is far cheaper than its millions of cells would be.
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-import io
 import logging
 import os
-import pickle
-import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, cast
 
 from corridor_app.io.errors import LoadError
+from corridor_app.io.loading.answer import (
+    MEMORY_WORDS,
+    Channel,
+    Progress,
+    failure,
+    is_built,
+    mib,
+    unpickle_answer,
+)
 from corridor_app.io.loading.budget import memory_ceiling, seconds_ceiling
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.xmlscan import MAX_CELLS
-from corridor_app.io.transfer import loads
-from corridor_app.model.workbook import Workbook
+
+if TYPE_CHECKING:
+    from corridor_app.model.workbook import Workbook
 
 log = logging.getLogger(__name__)
 
@@ -52,29 +60,6 @@ _BOOTSTRAP = (
     "import sys; sys.path.insert(0, sys.argv[1]); "
     "from corridor_app.io.loading._child import main; sys.exit(main(sys.argv[2:]))"
 )
-_ALLOWED = {
-    ("corridor_app.io.loading.grid", "RawSheet"),
-    ("corridor_app.model.errors", "Problem"),
-    ("datetime", "date"),
-    ("datetime", "datetime"),
-    ("datetime", "time"),
-    ("datetime", "timedelta"),
-    ("datetime", "timezone"),
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-}
-# A built workbook also carries numpy columns and the model's own classes (and nothing that runs code).
-_ALLOWED_NUMPY = {
-    ("numpy", "dtype"),
-    ("numpy", "ndarray"),
-    ("numpy._core.multiarray", "_reconstruct"),
-    ("numpy._core.numeric", "_frombuffer"),
-    ("numpy.core.multiarray", "_reconstruct"),
-    ("numpy.core.numeric", "_frombuffer"),
-}
-_ALLOWED_FUNCTIONS = {("corridor_app.model.sheets", "table_spec")}
-
-Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
 
@@ -103,25 +88,6 @@ class IsolatedLoad:
     encoding: str = ""
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Accepts plain data, numpy arrays and classes of ``corridor_app.model`` (when ``model`` is set), nothing else."""
-
-    def __init__(self, data: bytes, model: bool = False) -> None:
-        super().__init__(io.BytesIO(data))
-        self.model = model
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED:
-            return super().find_class(module, name)
-        if self.model and ((module, name) in _ALLOWED_NUMPY or (module, name) in _ALLOWED_FUNCTIONS):
-            return super().find_class(module, name)
-        if self.model and module.startswith("corridor_app.model.") and module.replace(".", "").isidentifier():
-            found = getattr(importlib.import_module(module), name, None)
-            if isinstance(found, type) and found.__module__ == module:
-                return found
-        raise pickle.UnpicklingError(f"unexpected {module}.{name} from the reader process")
-
-
 def _process_age() -> float:
     """Seconds since this process started (Linux), so a CLI can count its own start-up."""
     try:
@@ -144,71 +110,20 @@ def deadline_from_process_start(timeout: float = LOAD_TIMEOUT_S) -> float:
     return time.monotonic() + timeout - (age if age < timeout / 2 else 0.0)
 
 
-class _Channel:
-    """Reads the child's stdout on a thread: its ``@`` lines as they come, then the answer's bytes."""
+def _import_what_the_answer_needs() -> None:
+    """numpy and the model, which the answer is unpickled into (already there in the window)."""
+    import numpy  # noqa: F401
 
-    def __init__(self, proc: subprocess.Popen[bytes], progress: Progress | None, max_answer: int) -> None:
-        self.budget: tuple[float, int] | None = None
-        self.base_kib = 0
-        self.answer: bytes | memoryview = b""
-        self._max_answer = max_answer
-        self.errors = b""
-        self._progress = progress
-        self._threads = [
-            threading.Thread(target=self._read_out, args=(proc.stdout,), daemon=True),
-            threading.Thread(target=self._read_err, args=(proc.stderr,), daemon=True),
-        ]
-        for thread in self._threads:
-            thread.start()
+    import corridor_app.io.transfer
+    import corridor_app.model.workbook  # noqa: F401
 
-    def _read_out(self, pipe: IO[bytes]) -> None:
-        while line := pipe.readline(256):
-            if line.startswith(b"@answer"):
-                self.answer = self._read_answer(pipe, line)
-                return
-            words = line.split()
-            try:
-                if words[:1] == [b"@budget"] and self.budget is None:  # only the first: sent before any parser ran
-                    self.budget = (float(words[1]), int(words[2]))
-                elif words[:1] == [b"@base"]:
-                    self.base_kib = int(words[1])
-                elif words[:1] == [b"@progress"] and self._progress is not None:
-                    done = min(1000, int(words[1]))
-                    self._progress(done / 1000, "Reading the cells…" if done < 650 else "Building the tables…")
-            except (IndexError, ValueError):
-                continue
 
-    def _read_answer(self, pipe: IO[bytes], line: bytes) -> bytes | memoryview:
-        """The answer's bytes, read into one buffer of the announced size.
+class _AheadDied(Exception):
+    """The child that parsed ahead of its preflight died; ``error`` is what it would say."""
 
-        ``pipe.read()`` grows its buffer as the bytes come, and each growth of a 200 MB buffer copied it
-        while holding the interpreter: the window froze for 70 ms at a million rows (issue 7). A short
-        answer comes back cut short, and ``transfer.loads`` refuses it.
-        """
-        words = line.split()
-        size = int(words[1]) if len(words) == 2 and words[1].isdigit() else -1
-        if not 0 < size <= self._max_answer:
-            return pipe.read()
-        # Not a bytearray: that zero-fills its 200 MB first, holding the interpreter another 60 ms. The pages of
-        # an empty numpy buffer are zeroed by the system as the read first touches them, outside the interpreter.
-        view = np.empty(size, dtype=np.uint8).data
-        got = 0
-        while got < size:
-            count = pipe.readinto(view[got:])  # type: ignore[attr-defined]  # a BufferedReader: fills in place
-            if not count:
-                return bytes(view[:got])
-            got += count
-        return view
-
-    def _read_err(self, pipe: IO[bytes]) -> None:
-        self.errors = pipe.read()[-65536:]
-
-    def join(self, proc: subprocess.Popen[bytes]) -> None:
-        for thread in self._threads:
-            thread.join(timeout=5)
-        for pipe in (proc.stdout, proc.stderr):
-            if pipe is not None:
-                pipe.close()
+    def __init__(self, error: LoadError) -> None:
+        super().__init__(error.message)
+        self.error = error
 
 
 def _run(
@@ -222,9 +137,35 @@ def _run(
     cancelled: Cancelled | None = None,
     mapping: ColumnMapping | None = None,
 ) -> tuple[object, float, int, int]:
-    """Run the child on ``path`` in ``mode``; return its payload, the wall time, its peak and its base memory."""
+    """Run the child on ``path`` in ``mode``; return its payload, the wall time, its peak and its base memory.
+
+    A child that parsed ahead of its preflight and died for that (see the module's docstring) is run
+    again in order, within the same deadline.
+    """
     started = time.monotonic()
     end = deadline if deadline is not None else started + timeout
+    kwargs = {"timeout": timeout, "memory": memory, "progress": progress, "cancelled": cancelled, "mapping": mapping}
+    try:
+        payload, _seconds, peak, base = _run_once(path, mode, deadline=end, **kwargs)  # type: ignore[arg-type]
+    except _AheadDied as died:
+        log.info("%s: the parse ahead of the preflight failed (%s); loading again in order", path, died.error.message)
+        payload, _seconds, peak, base = _run_once(path, f"{mode}:sequential", deadline=end, **kwargs)  # type: ignore[arg-type]
+    return payload, time.monotonic() - started, peak, base
+
+
+def _run_once(
+    path: str,
+    mode: str,
+    *,
+    timeout: float,
+    memory: int,
+    deadline: float,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    mapping: ColumnMapping | None = None,
+) -> tuple[object, float, int, int]:
+    started = time.monotonic()
+    end = deadline
     remaining = end - started
     if remaining <= 0:
         raise LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
@@ -242,13 +183,14 @@ def _run(
         raise LoadError(path, f"the reader process could not be started ({exc.strerror})") from None
     if progress is not None:
         progress(0.02, "Checking the file…")
-    channel = _Channel(proc, progress, max_answer=memory_cap)
+    channel = Channel(proc, progress, max_answer=memory_cap)
+    _import_what_the_answer_needs()  # while the child starts: a command line process has not yet
     granted = False
     limit = timeout
     try:
         while proc.poll() is None:
             if channel.budget is not None and not granted:
-                granted = True  # a verified large sheet: wait as long as its budget, never past the ceiling
+                granted = True  # a large sheet: wait as long as its budget, never past the ceiling
                 extra = min(channel.budget[0] - cpu, seconds_cap - remaining)
                 if extra > 0:
                     end += extra
@@ -269,12 +211,20 @@ def _run(
         raise
     channel.join(proc)
     seconds = time.monotonic() - started
-    answer = _answer(channel.answer, model=mode == "workbook")
+    answer = unpickle_answer(channel.answer, model=mode.startswith("workbook"))
     if answer is None:
-        raise _failure(path, proc.returncode, channel.errors, memory, limit)
+        died = failure(path, proc.returncode, channel.errors, memory, limit)
+        if channel.ahead and (not channel.checked or died.message.startswith(MEMORY_WORDS)):
+            raise _AheadDied(died)
+        raise died
     status, payload, peak_kib = answer
+    if status == "again" and channel.ahead:
+        raise _AheadDied(LoadError(path, "the counted cells need more than the parse ahead was given"))
     if status == "memory":
-        raise LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
+        short = LoadError(path, f"{MEMORY_WORDS} {mib(memory)} of memory and was stopped")
+        if channel.ahead:
+            raise _AheadDied(short)
+        raise short
     if status == "error":
         assert isinstance(payload, dict)
         error = LoadError(path, **payload)
@@ -310,49 +260,6 @@ def read_sheets_isolated(
     return IsolatedRead(payload, seconds, peak)
 
 
-def _answer(out: bytes | memoryview, *, model: bool = False) -> tuple[str, object, int] | None:
-    if not out:
-        return None
-    try:
-        answer = loads(out, lambda data: _PlainUnpickler(data, model))
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
-        return None
-    if not (isinstance(answer, tuple) and len(answer) == 3 and answer[0] in ("ok", "error", "memory")):
-        return None
-    if answer[0] == "ok" and not isinstance(answer[1], list) and not _is_built(answer[1]):
-        return None
-    return answer  # type: ignore[no-any-return]
-
-
-def _is_built(payload: object) -> bool:
-    """A workbook-mode payload: the workbook and a dict of plain facts about the file."""
-    return (
-        isinstance(payload, tuple)
-        and len(payload) == 2
-        and isinstance(payload[0], Workbook)
-        and isinstance(payload[1], dict)
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in payload[1].items())
-    )
-
-
-def _failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
-    text = err.decode("utf-8", "replace")
-    lowered = text.lower()
-    if any(m in lowered for m in ("memory allocation of", "memoryerror", "cannot allocate memory", "failed to map")):
-        return LoadError(path, f"reading the file needed more than {_mib(memory)} of memory and was stopped")
-    if code in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL) and "panicked" not in text:
-        return LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
-    how = f"signal {-code}" if code < 0 else f"exit code {code}"
-    log.warning("%s: the reader crashed (%s): %s", path, how, text[-4000:])
-    return LoadError(
-        path, "the reader crashed on this file; the file is probably damaged", detail=f"{how}: {text[-4000:]}"
-    )
-
-
-def _mib(n: int) -> str:
-    return f"{n / 1024**3:g} GiB" if n >= 1024**3 else f"{n // 1024**2} MiB"
-
-
 def load_isolated(
     path: str | os.PathLike[str],
     *,
@@ -378,9 +285,9 @@ def load_isolated(
         cancelled=cancelled,
         mapping=mapping,
     )
-    if not _is_built(payload):
+    if not is_built(payload):
         raise LoadError(path, "the reader process answered with something else than a workbook")
-    workbook, facts = cast(tuple[Workbook, dict[str, str]], payload)
+    workbook, facts = cast("tuple[Workbook, dict[str, str]]", payload)
     return IsolatedLoad(workbook, seconds, peak, base, encoding=facts.get("encoding", ""))
 
 
@@ -423,4 +330,3 @@ __all__ = [
     "load_workbook_isolated",
     "read_sheets_isolated",
 ]
-_ = dt  # datetime values are among the allowed payload types

@@ -16,7 +16,7 @@ from corridor_app.io.loading.formats import format_name, resave_advice
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.mapping import ColumnMapping
 from corridor_app.io.loading.preflight import Preflight, preflight
-from corridor_app.io.loading.spreadsheet import read_spreadsheet
+from corridor_app.io.loading.spreadsheet import ParseAhead, read_spreadsheet
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,11 +39,16 @@ def read_sheets(path: str | os.PathLike[str], encoding: str | None = None) -> li
     return read_checked(path, preflight(path), encoding)
 
 
-def read_checked(path: str, checked: Preflight, encoding: str | None = None) -> list[RawSheet]:
-    """Read every sheet of ``path``, which ``preflight`` has passed as ``checked``."""
+def read_checked(
+    path: str, checked: Preflight, encoding: str | None = None, ahead: ParseAhead | None = None
+) -> list[RawSheet]:
+    """Read every sheet of ``path``, which ``preflight`` has passed as ``checked``.
+
+    ``ahead`` is the parse of a spreadsheet started while the preflight ran (io/loading/_child.py).
+    """
     if checked.kind == "text":
         return [read_csv(path, encoding)]
-    sheets = read_spreadsheet(path, checked.kind)
+    sheets = ahead.sheets(checked.kind) if ahead is not None else read_spreadsheet(path, checked.kind)
     _attach_marks(path, checked, sheets)
     return sheets
 

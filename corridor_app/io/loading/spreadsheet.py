@@ -3,11 +3,19 @@
 Chart sheets are skipped; every worksheet comes back as a ``RawSheet`` whose
 offsets keep real row and column numbers. Any failure of the parser, including
 the Rust panics that derive from ``BaseException``, becomes a ``LoadError``.
+
+Reading is two halves: calamine parses each worksheet into its own cells
+without holding the interpreter (``_parse``), then the cells become Python
+values (``_finish``, which holds it). ``ParseAhead`` runs the first half on a
+thread, so the loading child (io/loading/_child.py) parses while the preflight
+scans the same file; nothing it parsed is used unless the preflight passes.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
+from dataclasses import dataclass, field
 from typing import cast
 
 import python_calamine as calamine
@@ -18,32 +26,57 @@ from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.xmlscan import MAX_BOX_CELLS
 
 
-def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
-    """Read every worksheet of a spreadsheet file of ``kind`` (the preflight's name for its format)."""
+@dataclass
+class _Parsed:
+    """The parser's half: the book's failure, or each worksheet's cells (or the sheet's failure) by name."""
+
+    failure: BaseException | None = None
+    sheets: list[tuple[str, calamine.CalamineSheet | BaseException]] = field(default_factory=list)
+
+
+def _parse(path: str) -> _Parsed:
+    """Open ``path`` and parse every worksheet; calamine lets other threads run meanwhile."""
     try:
         book = calamine.CalamineWorkbook.from_path(path)
-    except calamine.PasswordError:
-        raise LoadError(path, PROTECTED) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine panics derive from BaseException
-        raise LoadError(
-            path,
-            f"the file is damaged or not in the {format_name(kind)} format; {resave_advice(kind)}",
-            detail=reader_detail(exc),
-        ) from None
-    sheets = []
+        return _Parsed(failure=exc)
+    parsed = _Parsed()
     for meta in book.sheets_metadata:
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
             continue
         try:
-            sheet = book.get_sheet_by_name(meta.name)
+            parsed.sheets.append((meta.name, book.get_sheet_by_name(meta.name)))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001
+            parsed.sheets.append((meta.name, exc))
+            break  # the first unreadable sheet refuses the file, as a reading in order does
+    return parsed
+
+
+def _finish(path: str, kind: str, parsed: _Parsed) -> list[RawSheet]:
+    """The parsed worksheets as raw values, or the ``LoadError`` the first failure means."""
+    if parsed.failure is not None:
+        if isinstance(parsed.failure, calamine.PasswordError):
+            raise LoadError(path, PROTECTED)
+        raise LoadError(
+            path,
+            f"the file is damaged or not in the {format_name(kind)} format; {resave_advice(kind)}",
+            detail=reader_detail(parsed.failure),
+        )
+    sheets = []
+    for name, sheet in parsed.sheets:
+        try:
+            if isinstance(sheet, BaseException):
+                raise sheet
             if sheet.height * sheet.width > MAX_BOX_CELLS:
                 raise LoadError(
                     path,
                     f"the sheet spans {sheet.height:,} rows x {sheet.width:,} columns, "
                     f"more than {MAX_BOX_CELLS:,} cells",
-                    sheet=meta.name,
+                    sheet=name,
                 )
             start = sheet.start or (0, 0)
             # Row by row rather than one to_python call: a worker thread loading a million rows
@@ -59,10 +92,44 @@ def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
                 path,
                 f"the sheet cannot be read: it is damaged or uses something this app does not know; "
                 f"{resave_advice(kind)}",
-                sheet=meta.name,
+                sheet=name,
                 detail=reader_detail(exc),
             ) from None
         # iter_rows already gives a fresh list per row: no copy (a million rows cost 0.2 s to copy).
         cells = cast(list[list[object]], rows)
-        sheets.append(RawSheet(meta.name, cells, first_row=start[0] + 1, first_col=start[1]))
+        sheets.append(RawSheet(name, cells, first_row=start[0] + 1, first_col=start[1]))
     return sheets
+
+
+def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
+    """Read every worksheet of a spreadsheet file of ``kind`` (the preflight's name for its format)."""
+    return _finish(path, kind, _parse(path))
+
+
+class ParseAhead:
+    """Parse the worksheets of ``path`` on a thread; ``sheets(kind)`` waits for them and finishes the read.
+
+    Only for a process that can be ended without waiting for the thread (the loading child): a
+    parse the preflight refuses is never joined, and the process exits with it still running.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._parsed = _Parsed()
+        self._thread = threading.Thread(target=self._run, name="parse-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._parsed = _parse(self._path)
+        except BaseException as exc:  # noqa: BLE001 - anything the parser raises is the read's failure
+            self._parsed = _Parsed(failure=exc)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def sheets(self, kind: str) -> list[RawSheet]:
+        """The worksheets as ``read_spreadsheet`` gives them, once the parse has ended."""
+        self._thread.join()
+        return _finish(self._path, kind, self._parsed)
