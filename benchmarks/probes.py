@@ -89,11 +89,44 @@ def load_ours(path: str) -> Result:
     }
 
 
+# What the loading child imports after it has reported its memory (numpy among them), and what the
+# parent imports while the child starts: measured in a fresh process each, so that the load's growth
+# is counted from memory with the modules imported, as for the baselines.
+_CHILD_IMPORTS = """
+import corridor_app.io.errors, corridor_app.io.loading.budget, corridor_app.io.loading.spreadsheet
+before = rss_now()
+import corridor_app.io.loading.loader, corridor_app.io.loading.mapping, corridor_app.io.loading.preflight
+import corridor_app.io.transfer
+"""
+_PARENT_IMPORTS = """
+import corridor_app.io.loading.isolated
+before = rss_now()
+import numpy, corridor_app.io.transfer, corridor_app.model.workbook
+"""
+
+
+def import_bytes() -> Result:
+    """What the modules the loading child and its parent import during the load add to their memory."""
+    return {"seconds": 0.0, "child": _import_bytes(_CHILD_IMPORTS), "parent": _import_bytes(_PARENT_IMPORTS)}
+
+
+def _import_bytes(code: str) -> int:
+    """The memory ``code`` adds after its ``before = rss_now()`` line, in a fresh interpreter."""
+    import subprocess
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    script = f"import sys\nsys.path.insert(0, sys.argv[1])\nfrom benchmarks.probes import rss_now\n{code}\n"
+    script += "print(rss_now() - before)\n"
+    done = subprocess.run([sys.executable, "-I", "-c", script, root], capture_output=True, text=True)
+    return int(done.stdout.strip() or 0)
+
+
 def load_isolated(path: str) -> Result:
     """The load as the window and the CLI run it: parsed in a limited child process, built here.
 
     ``child_peak`` is the parsing child's peak resident memory; the load's whole
     cost in memory is that plus this process's growth (the two coexist at the hand-over).
+    Both bases are taken before some modules are imported: ``import_bytes`` measures those, apart.
     """
     from corridor_app.io.loading.isolated import load_isolated
 
@@ -204,6 +237,7 @@ PROBES: dict[str, Callable[..., Result]] = {
     "calamine_floor": calamine_floor,
     "load_ours": load_ours,
     "load_isolated": load_isolated,
+    "import_bytes": import_bytes,
     "load_pandas": load_pandas,
     "export_ours": export_ours,
     "export_openpyxl": export_openpyxl,
