@@ -298,7 +298,10 @@ def test_the_report_speaks_the_interface_s_language_until_one_is_chosen(settings
 def test_the_loader_s_stages_show_in_russian(russian: None) -> None:
     from corridor_app.ui.progress_panel import stage_text
 
-    source = (ROOT / "corridor_app" / "io" / "loading" / "isolated.py").read_text(encoding="utf-8")
+    source = "".join(
+        (ROOT / "corridor_app" / "io" / "loading" / name).read_text(encoding="utf-8")
+        for name in ("isolated.py", "answer.py")
+    )
     stages = ["Reading the cells…", "Building the tables…", "Checking the file…"]
     assert all(f'"{stage}"' in source for stage in stages)  # the words io/loading reports
     assert [stage_text(s) for s in stages] == ["Чтение ячеек…", "Построение таблиц…", "Проверка файла…"]
