@@ -269,10 +269,8 @@ def _append_in_order(
 ) -> None:
     """Append the column-read rows and the cell-read records, in the order the sheet has them."""
     first = sheet.first_row + header_index + 1
-    if not records:  # every row read by columns, already in order: no merge, no copy
-        n = len(fast.index)
-        columns = {key: fast.columns[key] if key in fast.columns else table.empty_column(key, n) for key in table.keys}
-        table.append_columns(columns, sheet.name, first + fast.index)
+    if not records:  # every row read by columns, already in order: no merge (a key left out is blank)
+        table.append_columns(fast.columns, sheet.name, first + fast.index)
         return
     positions = np.concatenate([fast.index, np.asarray(at, dtype=np.int64)])
     order = np.argsort(positions, kind="stable")
@@ -283,8 +281,7 @@ def _append_in_order(
         part = fast.columns.get(key)
         if part is not None:
             merged[: len(fast.index)] = part
-        if records:
-            merged[len(fast.index) :] = [table.stored(key, rec.get(key)) for rec in records]
+        merged[len(fast.index) :] = [table.stored(key, rec.get(key)) for rec in records]
         columns[key] = merged[order]
     table.append_columns(columns, sheet.name, first + positions[order])
 
