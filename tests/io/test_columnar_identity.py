@@ -127,6 +127,15 @@ def test_column_readers_store_what_the_per_cell_path_stores(
         assert by_columns > n // 2  # the readers, not the per-cell path, read most rows: the comparison means something
 
 
+def test_a_whole_slice_of_short_rows_reads_the_same_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Readers take rows 1,024 at a time: here one slice is all full rows and the next all short ones.
+    full: list[object] = ["ITC", "Iran", 1.5, "USD bn", "src", "note", 2020.0, "planned", "P-1", 0.5]
+    rows = [list(full) for _ in range(1024)] + [["ITC", "Oman", 2.5] for _ in range(1100)] + [list(full)]
+    fast, slow, by_columns = _both(monkeypatch, [_sheet(rows)])
+    assert fast == slow
+    assert by_columns == len(rows)
+
+
 @pytest.mark.parametrize("blank", [None, "", "   "])
 def test_a_blank_required_text_among_distinct_texts_is_refused_on_both_paths(
     monkeypatch: pytest.MonkeyPatch, blank: object

@@ -32,6 +32,14 @@ _PLAIN_EXTRA_TYPES = frozenset({str, float, int, type(None)})
 _SAMPLE = 2048  # rows looked at to tell a column of repeated texts from one of distinct texts
 
 
+def column_of(rows: Sequence[Sequence[object]], pos: int) -> list[object]:
+    """Cell ``pos`` of each row, ``None`` where a row is shorter."""
+    try:
+        return [row[pos] for row in rows]
+    except IndexError:
+        return [row[pos] if pos < len(row) else None for row in rows]
+
+
 def objects(items: Sequence[object]) -> np.ndarray:
     """``items`` as a 1-D object array (never a 2-D one, whatever the cells are)."""
     out = np.empty(len(items), dtype=object)
@@ -72,7 +80,7 @@ def _repeats(sample: Sequence[object]) -> bool:
 
 
 class ColumnReader:
-    """Cells of column ``pos`` of ``body`` (rows all at least ``pos + 1`` long), fed in slices."""
+    """Cells of column ``pos`` of ``body`` (a short row's missing cells are ``None``), fed in slices."""
 
     def __init__(self, body: Sequence[Sequence[object]], pos: int) -> None:
         self.body = body
@@ -83,8 +91,7 @@ class ColumnReader:
 
     def cells(self) -> list[object]:
         """The whole column again, for what the one walk did not settle (rare; slow on a large sheet)."""
-        pos = self.pos
-        return [row[pos] for row in self.body]
+        return column_of(self.body, self.pos)
 
     def has_blank(self) -> bool:
         """Whether any cell is ``None`` or ``""`` (may say True when none is; never False when one is)."""
@@ -102,7 +109,7 @@ class TextReader(ColumnReader):
         super().__init__(body, pos)
         self.spec = spec
         n = len(body)
-        sample = [row[pos] for row in body[:_SAMPLE]]
+        sample = column_of(body[:_SAMPLE], pos)
         # Choices are always read per distinct value; other text is shared when it repeats (as trimmed).
         self.shared = bool(spec.choices) or _repeats([v.strip() if type(v) is str else v for v in sample])
         self.memo: dict[object, object] = {}
@@ -269,7 +276,7 @@ class ExtraReader(ColumnReader):
 
     def __init__(self, body: Sequence[Sequence[object]], pos: int) -> None:
         super().__init__(body, pos)
-        self.share = _repeats([row[pos] for row in body[:_SAMPLE]])
+        self.share = _repeats(column_of(body[:_SAMPLE], pos))
         self.memo: dict[object, object] = {}
         self.out = np.empty(len(body), dtype=object)
         self.kinds: set[type] = set()

@@ -46,19 +46,24 @@ class FastRows:
     others: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # non-blank, per cell
 
 
-def _padded(body: list[list[object]], lengths: set[int], width: int) -> Sequence[Sequence[object]]:
-    """``body`` with short rows padded with ``None`` to ``width`` (only those rows are copied)."""
-    if lengths == {width}:
-        return body
-    return [row if len(row) == width else [*row, *[None] * (width - len(row))] for row in body]
+def _feed(body: Sequence[Sequence[object]], readers: list[ColumnReader]) -> int:
+    """Hand every reader its column's cells, a chunk of rows at a time; the longest row's length.
 
-
-def _feed(body: Sequence[Sequence[object]], readers: list[ColumnReader]) -> None:
-    """Hand every reader its column's cells, a chunk of rows at a time."""
+    A chunk's short rows are padded with ``None`` (copies of those rows only).
+    """
+    needed = max(reader.pos for reader in readers) + 1
+    longest = 0
     for start in range(0, len(body), _CHUNK):
-        columns = list(zip(*body[start : start + _CHUNK], strict=True))
+        rows = body[start : start + _CHUNK]
+        lengths = set(map(len, rows))
+        longest = max(longest, *lengths)
+        if len(lengths) > 1 or min(lengths) < needed:
+            width = max(needed, *lengths)
+            rows = [row if len(row) == width else [*row, *[None] * (width - len(row))] for row in rows]
+        columns = list(zip(*rows, strict=True))
         for reader in readers:
             reader.feed(start, columns[reader.pos])
+    return longest
 
 
 def _blank_rows(readers: list[ColumnReader], n: int) -> np.ndarray:
@@ -93,17 +98,13 @@ def read_fast(
     n = len(body)
     if n == 0:
         return FastRows(np.empty(0, dtype=np.int64))
-    lengths = set(map(len, body))
-    width = max(max(lengths), max([*mapping, *extras], default=-1) + 1)
-    rows = _padded(body, lengths, width)
     texts = {
-        pos: TextReader(rows, pos, spec.column(key)) for pos, key in mapping.items() if spec.column(key).kind == "text"
+        pos: TextReader(body, pos, spec.column(key)) for pos, key in mapping.items() if spec.column(key).kind == "text"
     }
-    numbers = {pos: NumberReader(rows, pos, spec.column(key)) for pos, key in mapping.items() if pos not in texts}
-    others = {pos: ExtraReader(rows, pos) for pos in extras}
+    numbers = {pos: NumberReader(body, pos, spec.column(key)) for pos, key in mapping.items() if pos not in texts}
+    others = {pos: ExtraReader(body, pos) for pos in extras}
     readers: list[ColumnReader] = [*texts.values(), *numbers.values(), *others.values()]
-    if readers:
-        _feed(rows, readers)
+    width = _feed(body, readers) if readers else max(map(len, body))
     hard = np.zeros(n, dtype=bool)
     columns: dict[str, np.ndarray] = {}
     nones: dict[str, np.ndarray | None] = {}
@@ -121,7 +122,7 @@ def read_fast(
     hard |= violations(spec, columns, n)
     for pos, name in extras.items():
         columns[name] = others[pos].finish()
-    unread = [ColumnReader(rows, pos) for pos in range(width) if pos not in mapping and pos not in extras]
+    unread = [ColumnReader(body, pos) for pos in range(width) if pos not in mapping and pos not in extras]
     blank_rows = _blank_rows([*readers, *unread], n)
     forced = np.zeros(n, dtype=bool)
     forced[[i for i in force_slow if 0 <= i < n]] = True
