@@ -116,6 +116,7 @@ class TextReader(ColumnReader):
         self.raw: list[object] = []  # shared: each cell as the first cell equal to it
         self.trimmed = np.empty(0 if self.shared else n, dtype=object)  # distinct: each cell trimmed
         self.general = False  # a cell neither text nor blank: the whole column through the general code
+        self.checked = False  # shared: the distinct cells' types looked at
         self.with_none = False
         self.with_empty = False  # distinct: a cell trimmed to ""
 
@@ -140,11 +141,10 @@ class TextReader(ColumnReader):
 
     def _plain(self) -> bool:
         """Whether the one walk settled the column (every cell text or ``None``)."""
-        if self.general:
-            return False
-        if self.shared:
+        if self.shared and not self.general and not self.checked:
             # Equal keys are merged (True == 1.0), so a bool can hide only behind a number key: none here.
             self.general = not set(map(type, self.memo)) <= _STR_OR_NONE
+            self.checked = True
         return not self.general
 
     def finish(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:

@@ -3,8 +3,10 @@
 Registries run to a million rows, and reading them cell by cell through
 ``parse_cell`` costs seconds. Most cells are easy: numbers the spreadsheet
 already stores as numbers, text that only needs trimming, the same corridor or
-unit written thousands of times. Those are read here a column at a time (each
-distinct text is parsed once and shared, which also keeps memory down).
+unit written thousands of times. Those are read here column by column, a slice
+of rows at a time while its cells are in the processor's cache (each distinct
+text is parsed once and shared, which also keeps memory down; the readers are
+in ``column_readers``).
 
 Every row with anything that needs judgement (a number written as text with its
 unit words or a bound such as "over 38", a blank required cell, a total row, a
