@@ -281,15 +281,21 @@ class Table:
         ``columns`` maps keys to arrays of equal length: float64 (NaN blank) for
         numbers, object (``None`` blank) for text; a key left out is blank.
         ``rows`` are the 1-based rows of ``sheet`` the records come from.
+        An empty table keeps the arrays it is given rather than copying them
+        (a million-row load then holds its columns once): hand over arrays no
+        one else holds.
         """
         n = len(rows)
+        empty = len(self) == 0
         for key in self.keys:
             new = columns.get(key)
             if new is None:
                 new = self._empty(key, n)
             elif len(new) != n:
                 raise ValueError(f"column {key!r} has {len(new)} values for {n} rows")
-            self._data[key] = np.concatenate([self._data[key], new.astype(self._data[key].dtype, copy=False)])
+            old = self._data[key]
+            new = new.astype(old.dtype, copy=False)
+            self._data[key] = new if empty and len(old) == 0 else np.concatenate([old, new])
         self.origins.extend_rows(sheet, rows)
         self._touch()
 

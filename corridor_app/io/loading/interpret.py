@@ -268,6 +268,10 @@ def _append_in_order(
     table: Table, sheet: RawSheet, header_index: int, fast: FastRows, records: list[dict[str, Value]], at: list[int]
 ) -> None:
     """Append the column-read rows and the cell-read records, in the order the sheet has them."""
+    first = sheet.first_row + header_index + 1
+    if not records:  # every row read by columns, already in order: no merge (a key left out is blank)
+        table.append_columns(fast.columns, sheet.name, first + fast.index)
+        return
     positions = np.concatenate([fast.index, np.asarray(at, dtype=np.int64)])
     order = np.argsort(positions, kind="stable")
     n = len(positions)
@@ -277,10 +281,9 @@ def _append_in_order(
         part = fast.columns.get(key)
         if part is not None:
             merged[: len(fast.index)] = part
-        if records:
-            merged[len(fast.index) :] = [table.stored(key, rec.get(key)) for rec in records]
+        merged[len(fast.index) :] = [table.stored(key, rec.get(key)) for rec in records]
         columns[key] = merged[order]
-    table.append_columns(columns, sheet.name, sheet.first_row + header_index + 1 + positions[order])
+    table.append_columns(columns, sheet.name, first + positions[order])
 
 
 def _overflows(row: list[object], header: list[object]) -> bool:
