@@ -95,8 +95,8 @@ def load_ours(path: str) -> Result:
 _CHILD_IMPORTS = """
 import corridor_app.io.errors, corridor_app.io.loading.budget, corridor_app.io.loading.spreadsheet
 before = rss_now()
-import corridor_app.io.loading.loader, corridor_app.io.loading.mapping, corridor_app.io.loading.preflight
-import corridor_app.io.transfer
+import corridor_app.io.loading.interpret, corridor_app.io.loading.loader, corridor_app.io.loading.mapping
+import corridor_app.io.loading.preflight, corridor_app.io.transfer
 """
 _PARENT_IMPORTS = """
 import corridor_app.io.loading.isolated

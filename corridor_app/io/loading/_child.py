@@ -150,6 +150,8 @@ def _main(argv: list[str]) -> tuple[int, ParseAhead | None]:
                     _say(out, f"budget {plan.seconds:.1f} {plan.memory}")
                 ahead = ParseAhead(path)
                 _say(out, "ahead")
+        if mode == "workbook":  # imported here, while the parse ahead runs, rather than after it
+            import corridor_app.io.loading.interpret  # noqa: F401
         from corridor_app.io.loading.loader import read_checked, source_encoding
         from corridor_app.io.loading.mapping import ColumnMapping
         from corridor_app.io.loading.preflight import preflight

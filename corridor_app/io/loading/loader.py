@@ -113,9 +113,12 @@ def build_workbook(path: str, sheets: list[RawSheet], mapping: ColumnMapping | N
     import zipfile
 
     from corridor_app.io.loading.interpret import interpret
-    from corridor_app.io.saving.excel_scenarios import import_excel_scenarios
 
     book = interpret(path, sheets, mapping)
-    if zipfile.is_zipfile(path):
+    # The preflight says whether a sheet holds scenarios (None: it did not look); none, and the reader of
+    # Excel's scenarios (defusedxml, the model's scenarios) is not even imported.
+    if zipfile.is_zipfile(path) and any(s.scenarios is not False for s in sheets):
+        from corridor_app.io.saving.excel_scenarios import import_excel_scenarios
+
         import_excel_scenarios(book, path, sheets)
     return book
