@@ -4,20 +4,22 @@ A 100k-row sheet is a million cells: element callbacks into Python cost ~20 s, w
 limit would refuse. ``FastWorksheetScanner`` reads the part in three pieces while it inflates:
 
 * the head, up to ``<sheetData>``: no DTD (refused), comment, processing instruction or cell;
-* the body, in blocks of whole rows of about 1 MiB. Every cell is an element named ``c``, so one
-  regex search anchored on ``<c`` proves that each is ``<c r="B7" ...>`` holding ``<v>`` or ``<is>``
-  and lies in a box whose edges are real cells (the block's first and last cell, the sheet's
-  columns so far); one ``count`` then gives the cells. Cheap searches rule out what the patterns
-  cannot see: prefixed cells and merges (``<x:c>``), comments, CDATA, processing instructions.
-  Blocks with formatting-only cells, formulas or error cells take a careful path, and a cell
-  outside the box has every cell of its block placed exactly;
+* the body, in blocks of whole rows of about 1 MiB. Every cell is an element named ``c``, so a
+  proof over every ``<c`` shows that each is ``<c r="B7" ...>`` holding ``<v>`` or ``<is>`` and
+  lies in a box whose edges are real cells (the block's first and last cell, the sheet's columns
+  so far); the ``<c`` found are then the cells. The proof is made on arrays (``cellproof``) and,
+  when that declines, by one regex search anchored on ``<c`` and a ``count``. Cheap checks rule
+  out what the patterns cannot see: prefixed cells and merges (``<x:c>``), comments, CDATA,
+  processing instructions. Blocks with formatting-only cells, formulas or error cells take a
+  careful path, and a cell outside the box has every cell of its block placed exactly;
 * the tail, after ``</sheetData>``: merged areas, and no cell.
 
 A cell is placed by its own reference, as readers do (issue 6): ``<row r=..>`` is never trusted.
 Anything else sets ``needs_full``: the caller re-reads the part with WorksheetScanner, so the
 fast path may decline a sheet but never counts one differently. Each pass over a block costs
-20-60 ms per 58 MB, so the common path makes four: the ``<c`` search, the count, the ``:`` search
-and a ``<mergeCell`` find (plus single-byte finds for ``!`` and ``?``).
+20-60 ms per 58 MB, so the common path makes few: single-byte finds for ``!`` and ``?``, array
+comparisons for the byte pairs ``<c``, ``<m``, ``:c`` and ``:m``, then per cell a few words read
+(the ``:`` search and the ``<mergeCell`` find run only where such a pair occurs).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corridor_app.io.loading.cellproof import Scratch, cell_starts, common_cells
 from corridor_app.io.loading.xmlscan import MAX_COLS, MAX_ROWS, ScanError, SheetStats, beyond_sheet, parse_ref
 from corridor_app.model.errors import column_letter
 
@@ -44,6 +47,7 @@ _TYPE = "(?:s|n|str|inlineStr|b|d)"
 _USUAL_ATTRS = rf'(?: s="\d+"(?: t="{_TYPE}"|)| t="{_TYPE}"(?: s="\d+"|)|)'
 # Other attributes in the usual spelling (cm=, vm=, ...), tried only when the above fails: never t="e",
 # nor a second r= (readers disagree on which one wins).
+_USUAL_ATTRS_TEXT = re.compile(_USUAL_ATTRS.encode())
 _OTHER_ATTRS = r'(?: (?!t="e"|r=)[\w:.-]+="[^"]*")*+'
 _NAME = r"[A-Za-z_][\w.-]*+"
 
@@ -158,6 +162,7 @@ class FastWorksheetScanner:
         self._pending: list[bytes] = []
         self._pending_size = 0
         self._threshold = BLOCK
+        self._scratch = Scratch()
 
     def feed(self, data: bytes, final: bool = False) -> None:
         if self.needs_full:
@@ -237,11 +242,15 @@ class FastWorksheetScanner:
         if (buf.find(b"!", 0, end) >= 0 or buf.find(b"?", 0, end) >= 0) and _DECLARATION.search(buf, 0, end):
             self.needs_full = True  # a comment or CDATA could hide markup from the byte patterns
             return
-        if _PREFIXED.search(buf, 0, end) or buf.find(b"<mergeCell", 0, end) >= 0:
+        starts, suspect = cell_starts(buf, end, self._scratch)  # suspect: a ":c", ":m" or "<m" somewhere
+        if suspect and (_PREFIXED.search(buf, 0, end) or buf.find(b"<mergeCell", 0, end) >= 0):
             self.needs_full = True
             return
-        cells = buf.count(b'<c r="', 0, end)  # every cell, once the checks below have passed
         box = self._box(buf, end)
+        if box is not None and (common := common_cells(buf, end, starts, box, _USUAL_ATTRS_TEXT)) is not None:
+            self.stats.add_block(*box, common)  # the strict check below would pass: the same count, sooner
+            return
+        cells = buf.count(b'<c r="', 0, end)  # every cell, once the checks below have passed
         odd = _cell_check(box, True).search(buf, 0, end)
         if odd is None:
             if cells and box is not None:
