@@ -27,6 +27,7 @@ import re
 import numpy as np
 
 Box = tuple[int, int, int, int]  # min_row, max_row, min_col, max_col
+Data = bytes | bytearray
 
 _FORM_WORDS = 4  # a form is read as 4 words of 8 bytes: quote, attributes, ">", "<is>"
 _REACH = 6 + 3 + 8 + 8 * _FORM_WORDS  # bytes after a cell's "<c" that the proof reads
@@ -42,7 +43,7 @@ _REFERENCE = re.compile(rb'([A-Z]{1,3})([1-9][0-9]{0,6})"')
 class _Words:
     """The 8 bytes from each offset of ``buf`` as one number, big-endian (for order) or little-endian."""
 
-    def __init__(self, buf: bytes) -> None:
+    def __init__(self, buf: Data) -> None:
         self.big = np.ndarray((len(buf) - 7,), ">u8", buf, 0, (1,))
         self.little = np.ndarray((len(buf) - 7,), "<u8", buf, 0, (1,))
 
@@ -59,7 +60,7 @@ class Scratch:
         return self._arrays[0][:size], self._arrays[1][:size]
 
 
-def cell_starts(buf: bytes, end: int, scratch: Scratch) -> tuple[np.ndarray, bool]:
+def cell_starts(buf: Data, end: int, scratch: Scratch) -> tuple[np.ndarray, bool]:
     """Where each ``<c`` of ``buf[:end]`` starts; and whether a ``:c``, ``:m`` or ``<m`` occurs there.
 
     The latter are what prefixed cells and merges (``<x:c``, ``<mergeCell``) begin with: without
@@ -81,7 +82,7 @@ def cell_starts(buf: bytes, end: int, scratch: Scratch) -> tuple[np.ndarray, boo
     return starts, suspect
 
 
-def common_cells(buf: bytes, end: int, starts: np.ndarray, box: Box, usual_attrs: re.Pattern[bytes]) -> int | None:
+def common_cells(buf: Data, end: int, starts: np.ndarray, box: Box, usual_attrs: re.Pattern[bytes]) -> int | None:
     """How many cells ``buf[:end]`` holds if every one is in the common form inside ``box``, else None.
 
     ``starts`` are the block's ``<c`` (``cell_starts``); ``usual_attrs`` matches in full the
@@ -102,7 +103,7 @@ def common_cells(buf: bytes, end: int, starts: np.ndarray, box: Box, usual_attrs
     return int(starts.size)
 
 
-def _quotes(buf: bytes, words: _Words, refs: np.ndarray, box: Box) -> np.ndarray | None:
+def _quotes(buf: Data, words: _Words, refs: np.ndarray, box: Box) -> np.ndarray | None:
     """Each reference's closing quote (an offset in ``buf``), if every reference is a cell inside ``box``."""
     letters_word = words.big[refs]
     quotes = refs.copy()
@@ -124,7 +125,7 @@ def _quotes(buf: bytes, words: _Words, refs: np.ndarray, box: Box) -> np.ndarray
     return quotes
 
 
-def _shape(buf: bytes, at: int) -> tuple[int, int] | None:
+def _shape(buf: Data, at: int) -> tuple[int, int] | None:
     """(letters, digits) of the reference at ``at``, if it is 1-3 capitals, 1-7 digits and a quote."""
     m = _REFERENCE.match(buf, at, at + 11)
     return (len(m.group(1)), len(m.group(2))) if m else None
@@ -184,7 +185,7 @@ def _each_byte(word: np.ndarray, low: int, high: int, count: int) -> np.ndarray:
     return np.asarray((inside & mask) == mask)
 
 
-def _forms(buf: bytes, words: _Words, quotes: np.ndarray, usual_attrs: re.Pattern[bytes]) -> int | None:
+def _forms(buf: Data, words: _Words, quotes: np.ndarray, usual_attrs: re.Pattern[bytes]) -> int | None:
     """Where the last cell's tag and first value tag end, if every cell's form is a usual one; else None.
 
     A form is the bytes from the reference's quote to ``<v>`` or ``<is>`` included; each distinct
@@ -210,11 +211,11 @@ def _forms(buf: bytes, words: _Words, quotes: np.ndarray, usual_attrs: re.Patter
     return None
 
 
-def _form(buf: bytes, quote: int, usual_attrs: re.Pattern[bytes]) -> bytes | None:
+def _form(buf: Data, quote: int, usual_attrs: re.Pattern[bytes]) -> bytes | None:
     """The form of the cell whose reference's quote is at ``quote``, if its attributes are usual."""
     gt = buf.find(b">", quote, quote + 8 * _FORM_WORDS)
     if gt < 0 or usual_attrs.fullmatch(buf, quote + 1, gt) is None:
         return None
     tail = b"<v>" if buf.startswith(b"<v>", gt + 1) else b"<is>" if buf.startswith(b"<is>", gt + 1) else b""
-    form = buf[quote : gt + 1] + tail
+    form = bytes(buf[quote : gt + 1]) + tail
     return form if tail and len(form) <= 8 * _FORM_WORDS else None
