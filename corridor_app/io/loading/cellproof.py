@@ -117,9 +117,13 @@ def _quotes(buf: Data, words: _Words, refs: np.ndarray, box: Box) -> np.ndarray 
             return None  # not a reference, or one of a shape already checked: outside the box
         tried.add(shape)
         letters, digits = shape
-        if letters not in by_letters:
-            by_letters[letters] = words.big[refs + letters]
-        fits = _fits(letters_word, by_letters[letters], letters, digits, box)
+        if letters + digits < 8:  # the digits and the quote are in the first 8 bytes already
+            digits_word = letters_word << np.uint64(8 * letters)
+        else:
+            if letters not in by_letters:
+                by_letters[letters] = words.big[refs + letters]
+            digits_word = by_letters[letters]
+        fits = _fits(letters_word, digits_word, letters, digits, box)
         quotes += fits * (letters + digits)
         done |= fits
     return quotes
@@ -191,7 +195,7 @@ def _forms(buf: Data, words: _Words, quotes: np.ndarray, usual_attrs: re.Pattern
     A form is the bytes from the reference's quote to ``<v>`` or ``<is>`` included; each distinct
     one is proven by ``usual_attrs`` once, then the cells holding it are found by comparing words.
     """
-    read = [words.little[quotes + 8 * k] for k in range(_FORM_WORDS)]
+    read: dict[int, np.ndarray] = {}  # the k-th 8 bytes from each quote, read once a form is that long
     done = np.zeros(quotes.size, dtype=bool)
     length = np.zeros(quotes.size, dtype=np.intp)
     for _ in range(_MAX_FORMS):
@@ -203,7 +207,9 @@ def _forms(buf: Data, words: _Words, quotes: np.ndarray, usual_attrs: re.Pattern
         for k in range(0, len(form), 8):
             part = form[k : k + 8]
             mask = np.uint64((1 << 8 * len(part)) - 1)
-            same &= (read[k // 8] & mask) == np.uint64(int.from_bytes(part, "little"))
+            if k not in read:
+                read[k] = words.little[quotes + k]
+            same &= (read[k] & mask) == np.uint64(int.from_bytes(part, "little"))
         length += (same & ~done) * len(form)
         done |= same
         if done.all():
