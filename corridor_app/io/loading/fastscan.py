@@ -184,9 +184,7 @@ class FastWorksheetScanner:
                 return
             self._part = "tail" if head.endswith(b"/>") else "body"
         size = self._size + len(data)
-        if size > len(self._rows):
-            self._rows.extend(bytes(max(size, BLOCK + len(data)) - len(self._rows)))
-        self._rows[self._size : size] = data
+        self._rows[self._size : size] = data  # in place; the buffer grows only while the rows outgrow it
         self._size = size
         if not final and (self._part == "tail" or size < self._threshold):
             return  # the tail is scanned once, at the end
