@@ -29,6 +29,7 @@ from pathlib import Path
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.fastscan import FastWorksheetScanner
 from corridor_app.io.loading.formats import PROTECTED, reader_detail, resave_advice
+from corridor_app.io.loading.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_RATIO, RATIO_FLOOR
 from corridor_app.io.loading.xmlscan import (
     OdsContentScanner,
     RelsScanner,
@@ -40,11 +41,6 @@ from corridor_app.io.loading.xmlscan import (
 )
 from corridor_app.model.errors import column_letter
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
-MAX_ENTRIES = 10_000
-MAX_INFLATED_BYTES = 2 * 1024**3
-MAX_RATIO = 200  # inflated / compressed, for parts above RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
 MANIFEST_BYTES = 4 * 1024 * 1024
 

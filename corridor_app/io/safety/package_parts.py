@@ -25,7 +25,8 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
-from corridor_app.io.loading.preflight import CHUNK, MAX_INFLATED_BYTES, preflight
+from corridor_app.io.loading.limits import MAX_INFLATED_BYTES
+from corridor_app.io.loading.preflight import CHUNK, preflight
 
 _SCAN_BYTES = 64 * 1024 * 1024
 
