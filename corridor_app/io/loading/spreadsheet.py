@@ -67,7 +67,9 @@ def _finish(path: str, kind: str, parsed: _Parsed) -> list[RawSheet]:
             detail=reader_detail(parsed.failure),
         )
     sheets = []
-    for name, sheet in parsed.sheets:
+    parts, parsed.sheets = parsed.sheets, []  # each parsed sheet is let go once its rows are made
+    while parts:
+        name, sheet = parts.pop(0)
         try:
             if isinstance(sheet, BaseException):
                 raise sheet
@@ -95,6 +97,7 @@ def _finish(path: str, kind: str, parsed: _Parsed) -> list[RawSheet]:
                 sheet=name,
                 detail=reader_detail(exc),
             ) from None
+        del sheet  # calamine's own copy of the cells: freed before the next sheet and the build
         # iter_rows already gives a fresh list per row: no copy (a million rows cost 0.2 s to copy).
         cells = cast(list[list[object]], rows)
         sheets.append(RawSheet(name, cells, first_row=start[0] + 1, first_col=start[1]))
@@ -132,4 +135,5 @@ class ParseAhead:
     def sheets(self, kind: str) -> list[RawSheet]:
         """The worksheets as ``read_spreadsheet`` gives them, once the parse has ended."""
         self._thread.join()
-        return _finish(self._path, kind, self._parsed)
+        parsed, self._parsed = self._parsed, _Parsed()
+        return _finish(self._path, kind, parsed)
