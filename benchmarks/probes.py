@@ -2,7 +2,10 @@
 
 Each probe prints one JSON object on its last line: the seconds it timed and
 the process's resident memory after imports (``rss_base``) and at its peak
-(``rss_peak``), both in bytes.
+(``rss_peak``), both in bytes. A load probe also says when its data was loaded
+(``loaded_at``, ``time.time()``): the runner times the whole process up to
+then, so the probe's own bookkeeping after the load (sizes of what it loaded)
+and the interpreter's exit count on neither side.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def calamine_floor(path: str) -> Result:
     start = time.perf_counter()
     book = calamine.CalamineWorkbook.from_path(path)
     cells = sum(len(book.get_sheet_by_name(n).to_python()) for n in book.sheet_names)
-    return {"seconds": time.perf_counter() - start, "rss_base": base, "rows": cells}
+    return {"seconds": time.perf_counter() - start, "loaded_at": time.time(), "rss_base": base, "rows": cells}
 
 
 def load_ours(path: str) -> Result:
@@ -77,10 +80,11 @@ def load_ours(path: str) -> Result:
     base = rss_now()
     start = time.perf_counter()
     book = load_workbook(path)
-    seconds = time.perf_counter() - start
+    seconds, loaded_at = time.perf_counter() - start, time.time()
     peak = rss_peak()
     return {
         "seconds": seconds,
+        "loaded_at": loaded_at,
         "rss_base": base,
         "rss_peak": peak,
         "rows": len(book.table("contributions")),
@@ -134,9 +138,10 @@ def load_isolated(path: str) -> Result:
     start = time.perf_counter()
     read = load_isolated(path)
     book = read.workbook
-    seconds = time.perf_counter() - start
+    seconds, loaded_at = time.perf_counter() - start, time.time()
     return {
         "seconds": seconds,
+        "loaded_at": loaded_at,
         "rss_base": base,
         "rss_peak": rss_peak(),
         "child_peak": read.peak_bytes,
@@ -153,10 +158,11 @@ def load_pandas(path: str, engine: str) -> Result:
     base = rss_now()
     start = time.perf_counter()
     frames = pd.read_excel(path, sheet_name=None, engine=engine)
-    seconds = time.perf_counter() - start
+    seconds, loaded_at = time.perf_counter() - start, time.time()
     peak = rss_peak()
     return {
         "seconds": seconds,
+        "loaded_at": loaded_at,
         "rss_base": base,
         "rss_peak": peak,
         "rows": len(next(iter(frames.values()))),

@@ -78,6 +78,7 @@ class Channel:
         self._max_answer = max_answer
         self.errors = b""
         self._progress = progress
+        self.done = threading.Event()  # the child's stdout has ended, or its answer is read
         self._threads = [
             threading.Thread(target=self._read_out, args=(proc.stdout,), daemon=True),
             threading.Thread(target=self._read_err, args=(proc.stderr,), daemon=True),
@@ -86,6 +87,12 @@ class Channel:
             thread.start()
 
     def _read_out(self, pipe: IO[bytes]) -> None:
+        try:
+            self._read_lines(pipe)
+        finally:
+            self.done.set()
+
+    def _read_lines(self, pipe: IO[bytes]) -> None:
         while line := pipe.readline(256):
             if line.startswith(b"@answer"):
                 self.answer = self._read_answer(pipe, line)

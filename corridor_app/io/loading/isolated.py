@@ -184,7 +184,7 @@ def _run_once(
     if progress is not None:
         progress(0.02, "Checking the file…")
     channel = Channel(proc, progress, max_answer=memory_cap)
-    _import_what_the_answer_needs()  # while the child starts: a command line process has not yet
+    imported = False
     granted = False
     limit = timeout
     try:
@@ -200,8 +200,16 @@ def _run_once(
                 raise LoadCancelled(path, "the load was cancelled")
             if time.monotonic() >= end:
                 raise LoadError(path, f"reading the file took longer than {limit:g} s and was stopped")
+            if not imported and (channel.checked or channel.done.is_set()):
+                # While the child only parses (its preflight done, a core free), not while it starts.
+                _import_what_the_answer_needs()
+                imported = True
+            wait = max(0.001, min(0.05, end - time.monotonic()))
+            if not channel.done.is_set():
+                channel.done.wait(wait)  # wakes as the answer is read, not at the next poll
+                continue
             try:
-                proc.wait(timeout=max(0.001, min(0.05, end - time.monotonic())))
+                proc.wait(timeout=wait)  # the child ends right after its answer (os._exit)
             except subprocess.TimeoutExpired:
                 continue
     except LoadError:
