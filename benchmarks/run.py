@@ -152,7 +152,9 @@ def run(
             ("load_ours", str(path)),
             ("calamine_floor", str(path)),
         )
-        report.add("load, whole process: ours vs pandas+calamine", label, iso_wall, cal_wall, "s", "<= 0.8x")
+        # Issue 17 asks for 0.8x at 100k rows and more (at 1k the fixed cost of the child weighs, issue 7's 1.5x).
+        target = "<= 0.8x" if n >= 100_000 else "<= 1.5x"
+        report.add("load, whole process: ours vs pandas+calamine", label, iso_wall, cal_wall, "s", target)
         report.add("load, whole process: ours vs calamine to_python", label, iso_wall, floor_wall, "s", "")
         if n <= openpyxl_max and not load_only:
             _opx, opx_wall = best(reps, "load_pandas", str(path), "openpyxl")
