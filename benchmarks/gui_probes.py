@@ -246,12 +246,13 @@ def open_events(path: str, settle_ms: str = "500") -> Result:
     lock file left beside ``path`` by another run can open a prompt), and the
     timer runs until the window shows the new workbook and for ``settle_ms``
     after, so the first layout and paint of the new views count too.
-    ``seconds`` is from the menu action to the new workbook installed.
+    ``seconds`` is from the menu action to the new workbook installed. The window is given a second to
+    finish starting first (its first chart is built after the first paint).
     """
     import shutil
     import tempfile
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from corridor_app.app import load_for_window
@@ -266,7 +267,11 @@ def open_events(path: str, settle_ms: str = "500") -> Result:
     window = MainWindow(Session(load_workbook(default_dataset())), load_for_window, settings)
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     window.show()
-    app.processEvents()
+    # Let the window finish starting, as a user's has before they reach for File > Open: its first chart is
+    # built (pyqtgraph imported) just after the first paint (issue 14), which would otherwise fall in the gaps.
+    settle = QEventLoop()
+    QTimer.singleShot(1000, settle.quit)
+    settle.exec()
     before = window.workbook
     copy = shutil.copy(path, scratch.name)
     QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (copy, ""))  # type: ignore[method-assign]
