@@ -26,6 +26,8 @@ import re
 
 import numpy as np
 
+from corridor_app.model.errors import column_letter
+
 Box = tuple[int, int, int, int]  # min_row, max_row, min_col, max_col
 Data = bytes | bytearray
 
@@ -142,7 +144,7 @@ def _fits(letters_word: np.ndarray, digits_word: np.ndarray, letters: int, digit
     letters (the digits and the quote, at most 8), both big-endian.
     """
     min_row, max_row, min_col, max_col = box
-    columns = _bounds(_column_letters(min_col), _column_letters(max_col), letters)
+    columns = _bounds(column_letter(min_col), column_letter(max_col), letters)
     rows = _bounds(str(min_row), str(max_row), digits)
     if columns is None or rows is None:
         return np.zeros(letters_word.size, dtype=bool)  # no reference of this shape lies in the box
@@ -165,15 +167,6 @@ def _bounds(low: str, high: str, length: int) -> tuple[np.uint64, np.uint64] | N
     first = int.from_bytes(low.encode("ascii"), "big") if len(low) == length else 0
     last = int.from_bytes(high.encode("ascii"), "big") if len(high) == length else (1 << 8 * length) - 1
     return np.uint64(first), np.uint64(last)
-
-
-def _column_letters(col: int) -> str:
-    out = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def _each_byte(word: np.ndarray, low: int, high: int, count: int) -> np.ndarray:
