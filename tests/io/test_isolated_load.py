@@ -187,3 +187,13 @@ def test_cancel_stops_the_child() -> None:
     with pytest.raises(isolated.LoadCancelled):
         isolated.load_workbook_isolated(BUNDLED, cancelled=lambda: True)
     assert time.monotonic() - started < 5
+
+
+def test_a_bug_in_the_child_ends_it_at_once_with_its_traceback(tmp_path: Path) -> None:
+    # The child ends with os._exit even when it fails unexpectedly, so a parse ahead still running in a
+    # thread cannot keep it alive; the traceback goes to stderr, which the parent logs (issue 17).
+    path = make_xlsx(tmp_path / "f.xlsx")
+    cmd = [sys.executable, "-I", "-c", isolated._BOOTSTRAP, isolated._PACKAGE_ROOT, str(path), "not-a-number"]
+    done = subprocess.run(cmd, capture_output=True, timeout=30)
+    assert done.returncode == 1
+    assert b"Traceback" in done.stderr and b"ValueError" in done.stderr

@@ -120,7 +120,13 @@ def main(argv: list[str]) -> int:
     still be running (a thread inside the parser cannot be stopped), and freeing a million cells one
     object at a time took the parent's wait 0.7 s longer at a million rows.
     """
-    code = _main(argv)
+    try:
+        code = _main(argv)
+    except BaseException:  # noqa: BLE001 - a bug: say it on stderr (the parent logs it), and still end at once
+        import traceback
+
+        traceback.print_exc()
+        code = 1
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
