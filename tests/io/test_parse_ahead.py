@@ -110,11 +110,11 @@ def test_a_sheet_larger_than_its_directory_suggests_is_loaded_again_in_order(
 def test_a_child_that_died_ahead_of_its_preflight_is_run_again_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     modes: list[str] = []
 
-    def run_once(path: str, mode: str, **_kwargs: object) -> tuple[object, float, int, int]:
+    def run_once(path: str, mode: str, **_kwargs: object) -> tuple[object, int, int]:
         modes.append(mode)
         if len(modes) == 1:
             raise isolated._AheadDied(LoadError(path, "the reader crashed on this file"))
-        return ["sheets"], 0.1, 1, 1
+        return ["sheets"], 1, 1
 
     monkeypatch.setattr(isolated, "_run_once", run_once)
     payload, _seconds, _peak, _base = isolated._run("f.xlsx", "sheets", timeout=10, memory=GIB, deadline=None)
@@ -124,7 +124,7 @@ def test_a_child_that_died_ahead_of_its_preflight_is_run_again_in_order(monkeypa
 def test_an_error_the_preflight_stands_behind_is_not_run_again(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def run_once(path: str, mode: str, **_kwargs: object) -> tuple[object, float, int, int]:
+    def run_once(path: str, mode: str, **_kwargs: object) -> tuple[object, int, int]:
         calls.append(mode)
         raise LoadError(path, "no corridor table found")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loading import loader, preflight
+from corridor_app.io.loading import limits, loader, preflight
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.loader import load_workbook, read_sheets
 
@@ -68,7 +68,7 @@ def test_dtd_and_entities_are_refused(tmp_path: Path) -> None:
 
 def test_total_inflation_is_counted_while_streaming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(preflight, "MAX_INFLATED_BYTES", 1024 * 1024)
-    monkeypatch.setattr(preflight, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(limits, "MAX_RATIO", 10**9)  # the bomb rule lives in limits.inflates_too_much
     path = make_xlsx(tmp_path / "big.xlsx", extra={"xl/media/blob.bin": b"\0" * (3 * 1024 * 1024)})
     assert "inflates to more than 1 MiB" in refused(path).message
 

@@ -177,13 +177,25 @@ def is_built(payload: object) -> bool:
     )
 
 
-def failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
+def death(code: int, err: bytes) -> str:
+    """What ended a child that gave no answer: "memory", "time" or "crash" (its exit code and stderr)."""
     text = err.decode("utf-8", "replace")
     lowered = text.lower()
     if any(m in lowered for m in ("memory allocation of", "memoryerror", "cannot allocate memory", "failed to map")):
-        return LoadError(path, f"{MEMORY_WORDS} {mib(memory)} of memory and was stopped")
+        return "memory"
     if code in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL) and "panicked" not in text:
+        return "time"
+    return "crash"
+
+
+def failure(path: str, code: int, err: bytes, memory: int, timeout: float) -> LoadError:
+    """The ``LoadError`` that a child ended by ``death`` without an answer means, in plain words."""
+    kind = death(code, err)
+    if kind == "memory":
+        return LoadError(path, f"{MEMORY_WORDS} {mib(memory)} of memory and was stopped")
+    if kind == "time":
         return LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
+    text = err.decode("utf-8", "replace")
     how = f"signal {-code}" if code < 0 else f"exit code {code}"
     log.warning("%s: the reader crashed (%s): %s", path, how, text[-4000:])
     return LoadError(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corridor_app.io.errors import LoadError
-from corridor_app.io.loading.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_RATIO, RATIO_FLOOR
+from corridor_app.io.loading.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_INFLATED_BYTES, inflates_too_much
 
 if TYPE_CHECKING:
     from corridor_app.io.loading.preflight import Preflight
@@ -123,7 +123,7 @@ def ahead_budget(path: str, *, base_seconds: float, base_memory: int) -> Budget 
         return None
     declared = 0
     for info in sheets:
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if inflates_too_much(info.file_size, info.compress_size):
             return None
         declared += info.file_size
     if declared > MAX_INFLATED_BYTES:

@@ -37,6 +37,7 @@ from corridor_app.io.loading.answer import (
     MEMORY_WORDS,
     Channel,
     Progress,
+    death,
     failure,
     is_built,
     mib,
@@ -144,12 +145,18 @@ def _run(
     """
     started = time.monotonic()
     end = deadline if deadline is not None else started + timeout
-    kwargs = {"timeout": timeout, "memory": memory, "progress": progress, "cancelled": cancelled, "mapping": mapping}
+
+    def once(order: str) -> tuple[object, int, int]:
+        return _run_once(
+            path, order, timeout=timeout, memory=memory, deadline=end, progress=progress, cancelled=cancelled,
+            mapping=mapping,
+        )  # fmt: skip
+
     try:
-        payload, _seconds, peak, base = _run_once(path, mode, deadline=end, **kwargs)  # type: ignore[arg-type]
+        payload, peak, base = once(mode)
     except _AheadDied as died:
         log.info("%s: the parse ahead of the preflight failed (%s); loading again in order", path, died.error.message)
-        payload, _seconds, peak, base = _run_once(path, f"{mode}:sequential", deadline=end, **kwargs)  # type: ignore[arg-type]
+        payload, peak, base = once(f"{mode}:sequential")
     return payload, time.monotonic() - started, peak, base
 
 
@@ -163,10 +170,10 @@ def _run_once(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     mapping: ColumnMapping | None = None,
-) -> tuple[object, float, int, int]:
-    started = time.monotonic()
+) -> tuple[object, int, int]:
+    """One child on ``path`` in ``mode``: its payload, peak and base memory; ``_AheadDied`` to run it again."""
     end = deadline
-    remaining = end - started
+    remaining = end - time.monotonic()
     if remaining <= 0:
         raise LoadError(path, f"reading the file took longer than {timeout:g} s and was stopped")
     cpu = int(remaining) + 1
@@ -218,11 +225,10 @@ def _run_once(
         channel.join(proc)
         raise
     channel.join(proc)
-    seconds = time.monotonic() - started
     answer = unpickle_answer(channel.answer, model=mode.startswith("workbook"))
     if answer is None:
         died = failure(path, proc.returncode, channel.errors, memory, limit)
-        if channel.ahead and (not channel.checked or died.message.startswith(MEMORY_WORDS)):
+        if channel.ahead and (not channel.checked or death(proc.returncode, channel.errors) == "memory"):
             raise _AheadDied(died)
         raise died
     status, payload, peak_kib = answer
@@ -239,7 +245,7 @@ def _run_once(
         if error.detail:  # what the reader said goes to the log for a bug report, not into the message
             log.warning("%s: %s (reader: %s)", path, error.message, error.detail)
         raise error
-    return payload, seconds, int(peak_kib) * 1024, channel.base_kib * 1024
+    return payload, int(peak_kib) * 1024, channel.base_kib * 1024
 
 
 def read_sheets_isolated(

@@ -29,7 +29,13 @@ from pathlib import Path
 from corridor_app.io.errors import LoadError
 from corridor_app.io.loading.fastscan import FastWorksheetScanner
 from corridor_app.io.loading.formats import PROTECTED, reader_detail, resave_advice
-from corridor_app.io.loading.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_RATIO, RATIO_FLOOR
+from corridor_app.io.loading.limits import (
+    MAX_ENTRIES,
+    MAX_FILE_BYTES,
+    MAX_INFLATED_BYTES,
+    MAX_RATIO,
+    inflates_too_much,
+)
 from corridor_app.io.loading.xmlscan import (
     OdsContentScanner,
     RelsScanner,
@@ -275,7 +281,7 @@ class _Inflater:
                 f"the package inflates to more than {MAX_INFLATED_BYTES // 2**20} MiB "
                 "(a zip bomb, or a workbook far larger than this app handles)",
             )
-        if done > RATIO_FLOOR and done > MAX_RATIO * max(info.compress_size, 1):
+        if inflates_too_much(done, info.compress_size):
             raise LoadError(
                 self.path,
                 f"the part {key} inflates more than {MAX_RATIO} times its packed size (a zip bomb); refused",

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import itertools
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import cast
 
 import python_calamine as calamine
@@ -25,35 +26,39 @@ from corridor_app.io.loading.formats import PROTECTED, format_name, reader_detai
 from corridor_app.io.loading.grid import RawSheet
 from corridor_app.io.loading.xmlscan import MAX_BOX_CELLS
 
+Parts = Iterable[tuple[str, "calamine.CalamineSheet | BaseException"]]
+
 
 @dataclass
 class _Parsed:
     """The parser's half: the book's failure, or each worksheet's cells (or the sheet's failure) by name."""
 
     failure: BaseException | None = None
-    sheets: list[tuple[str, calamine.CalamineSheet | BaseException]] = field(default_factory=list)
+    sheets: Parts = ()
 
 
 def _parse(path: str) -> _Parsed:
-    """Open ``path`` and parse every worksheet; calamine lets other threads run meanwhile."""
+    """Open ``path``; its worksheets are parsed as ``sheets`` is walked (calamine lets other threads run)."""
     try:
         book = calamine.CalamineWorkbook.from_path(path)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - calamine panics derive from BaseException
         return _Parsed(failure=exc)
-    parsed = _Parsed()
+    return _Parsed(sheets=_each_sheet(book))
+
+
+def _each_sheet(book: calamine.CalamineWorkbook) -> Iterator[tuple[str, calamine.CalamineSheet | BaseException]]:
     for meta in book.sheets_metadata:
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
             continue
         try:
-            parsed.sheets.append((meta.name, book.get_sheet_by_name(meta.name)))
+            yield meta.name, book.get_sheet_by_name(meta.name)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001
-            parsed.sheets.append((meta.name, exc))
-            break  # the first unreadable sheet refuses the file, as a reading in order does
-    return parsed
+            yield meta.name, exc
+            return  # the first unreadable sheet refuses the file, as a reading in order does
 
 
 def _finish(path: str, kind: str, parsed: _Parsed) -> list[RawSheet]:
@@ -67,9 +72,7 @@ def _finish(path: str, kind: str, parsed: _Parsed) -> list[RawSheet]:
             detail=reader_detail(parsed.failure),
         )
     sheets = []
-    parts, parsed.sheets = parsed.sheets, []  # each parsed sheet is let go once its rows are made
-    while parts:
-        name, sheet = parts.pop(0)
+    for name, sheet in parsed.sheets:  # each parsed sheet is let go once its rows are made (del below)
         try:
             if isinstance(sheet, BaseException):
                 raise sheet
@@ -109,6 +112,13 @@ def read_spreadsheet(path: str, kind: str = "xlsx") -> list[RawSheet]:
     return _finish(path, kind, _parse(path))
 
 
+def _drained(parts: list[tuple[str, calamine.CalamineSheet | BaseException]]) -> Parts:
+    """``parts`` one by one, each dropped from the list as it is handed out (so it can be freed)."""
+    parts.reverse()
+    while parts:
+        yield parts.pop()
+
+
 class ParseAhead:
     """Parse the worksheets of ``path`` on a thread; ``sheets(kind)`` waits for them and finishes the read.
 
@@ -118,15 +128,18 @@ class ParseAhead:
 
     def __init__(self, path: str) -> None:
         self._path = path
-        self._parsed = _Parsed()
+        self._failure: BaseException | None = None
+        self._parts: list[tuple[str, calamine.CalamineSheet | BaseException]] = []
         self._thread = threading.Thread(target=self._run, name="parse-ahead", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self._parsed = _parse(self._path)
+            parsed = _parse(self._path)
+            self._failure = parsed.failure
+            self._parts = list(parsed.sheets)  # every sheet parsed, here on the thread
         except BaseException as exc:  # noqa: BLE001 - anything the parser raises is the read's failure
-            self._parsed = _Parsed(failure=exc)
+            self._failure = exc
 
     @property
     def running(self) -> bool:
@@ -135,5 +148,5 @@ class ParseAhead:
     def sheets(self, kind: str) -> list[RawSheet]:
         """The worksheets as ``read_spreadsheet`` gives them, once the parse has ended."""
         self._thread.join()
-        parsed, self._parsed = self._parsed, _Parsed()
-        return _finish(self._path, kind, parsed)
+        parts, self._parts = self._parts, []
+        return _finish(self._path, kind, _Parsed(self._failure, _drained(parts)))
