@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from corridor_app.io.report.labels import Labels
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.workbook import Workbook
 
@@ -105,3 +106,19 @@ def make_csv_text() -> Callable[..., str]:
 @pytest.fixture
 def make_ods() -> Callable[[Path, dict[str, Rows]], Path]:
     return write_ods
+
+
+@pytest.fixture
+def report_labels(monkeypatch: pytest.MonkeyPatch) -> list[Labels]:
+    """Every ``Labels`` an export makes, in order: its ``missing`` lists the words it had no translation for."""
+    from corridor_app.io.report import context
+
+    made: list[Labels] = []
+
+    class Recording(Labels):
+        def __init__(self, lang: str = "en") -> None:
+            super().__init__(lang)
+            made.append(self)
+
+    monkeypatch.setattr(context, "Labels", Recording)
+    return made

@@ -18,6 +18,7 @@ from defusedxml import ElementTree
 from corridor_app.io.errors import ExportCancelled, SaveError
 from corridor_app.io.report import export as report_module
 from corridor_app.io.report.export import export_report
+from corridor_app.io.report.labels import Labels
 from corridor_app.io.report.options import ReportOptions
 from corridor_app.model.pacing import DEFAULT_START_YEAR, target_pacing
 from corridor_app.model.reconcile import reconcile_totals
@@ -411,18 +412,8 @@ def _png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-def test_every_word_of_the_report_has_its_russian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # issue 19
-    from corridor_app.io.report import context
-    from corridor_app.io.report.labels import Labels
-
-    made: list[Labels] = []
-
-    class Recording(Labels):
-        def __init__(self, lang: str = "en") -> None:
-            super().__init__(lang)
-            made.append(self)
-
-    monkeypatch.setattr(context, "Labels", Recording)
+def test_every_word_of_the_report_has_its_russian(tmp_path: Path, report_labels: list[Labels]) -> None:  # issue 19
+    made = report_labels
     projects = [{"project": "A", "route": "", "mode": "", "cost": 2.0, "currency": "USD", "cost_unit": "bn"}]
     book = with_scenarios(seed_workbook())
     book.table("projects").append_many(projects, [None])  # type: ignore[list-item]

@@ -14,6 +14,7 @@ import pytest
 from defusedxml import ElementTree
 
 from corridor_app.io.report.export import export_report
+from corridor_app.io.report.labels import Labels
 from corridor_app.io.report.options import ReportOptions
 from corridor_app.model.table import Origin
 from corridor_app.model.workbook import Workbook
@@ -177,18 +178,8 @@ def test_no_progress_sheet_without_targets(tmp_path: Path) -> None:
     assert "Progress" not in openpyxl.load_workbook(path).sheetnames
 
 
-def test_progress_sheet_in_russian_has_every_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from corridor_app.io.report import context
-    from corridor_app.io.report.labels import Labels
-
-    made: list[Labels] = []
-
-    class Recording(Labels):
-        def __init__(self, lang: str = "en") -> None:
-            super().__init__(lang)
-            made.append(self)
-
-    monkeypatch.setattr(context, "Labels", Recording)
+def test_progress_sheet_in_russian_has_every_word(tmp_path: Path, report_labels: list[Labels]) -> None:
+    made = report_labels
     path = tmp_path / "ru.xlsx"
     export_report(_done_when_workbook(), path, ReportOptions(lang="ru", scenarios=()))
     assert made and made[0].missing == set()

@@ -16,6 +16,7 @@ from defusedxml import ElementTree
 
 from corridor_app.io.loading.loader import load_workbook
 from corridor_app.io.report.export import export_report
+from corridor_app.io.report.labels import Labels
 from corridor_app.io.report.options import ReportOptions
 from corridor_app.model.reconcile import reconcile_totals
 from corridor_app.model.table import Origin
@@ -135,18 +136,8 @@ def test_without_ranges_the_summary_keeps_its_columns(tmp_path: Path) -> None:
     assert not any(r[0] == "Within the ranges" for r in rows)
 
 
-def test_ranges_in_russian_have_every_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from corridor_app.io.report import context
-    from corridor_app.io.report.labels import Labels
-
-    made: list[Labels] = []
-
-    class Recording(Labels):
-        def __init__(self, lang: str = "en") -> None:
-            super().__init__(lang)
-            made.append(self)
-
-    monkeypatch.setattr(context, "Labels", Recording)
+def test_ranges_in_russian_have_every_word(tmp_path: Path, report_labels: list[Labels]) -> None:
+    made = report_labels
     path = tmp_path / "ru.xlsx"
     export_report(_ranged_workbook(tmp_path), path, ReportOptions(lang="ru"))
     assert made and made[0].missing == set()
