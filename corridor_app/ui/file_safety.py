@@ -105,26 +105,26 @@ def ask_with_box(prompt: Prompt, parent: QWidget | None) -> Choice:
 # --- the prompts, in plain words ------------------------------------------------------------
 def lost_parts_prompt(name: str, lost: list[LostPart]) -> Prompt:
     items = "\n".join(f"  • {part.what}" for part in lost)
-    return Prompt(
-        QCoreApplication.translate("FileSafety", "Cannot save in place"),
+    return _save_as_instead(
         QCoreApplication.translate(
             "FileSafety", "Saving over {name} would remove content this app cannot keep:\n{items}"
-        ).format(name=name, items=items),
-        QCoreApplication.translate(
-            "FileSafety", "Save your changes as a new file instead; the original stays exactly as it is."
-        ),
-        (Choice.SAVE_AS, Choice.CANCEL),
-        Choice.SAVE_AS,
-        Choice.CANCEL,
+        ).format(name=name, items=items)
     )
 
 
 def unchecked_prompt(name: str, reason: str) -> Prompt:
-    return Prompt(
-        QCoreApplication.translate("FileSafety", "Cannot save in place"),
+    return _save_as_instead(
         QCoreApplication.translate(
             "FileSafety", "{name} cannot be checked for content a save would remove: {reason}."
-        ).format(name=name, reason=reason),
+        ).format(name=name, reason=reason)
+    )
+
+
+def _save_as_instead(why: str) -> Prompt:
+    """An in-place save refused for ``why``: Save As a new file (the default) or Cancel."""
+    return Prompt(
+        QCoreApplication.translate("FileSafety", "Cannot save in place"),
+        why,
         QCoreApplication.translate(
             "FileSafety", "Save your changes as a new file instead; the original stays exactly as it is."
         ),
